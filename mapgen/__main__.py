@@ -1,0 +1,7 @@
+"""``python -m mapgen``: the same as the ``mapgen`` command."""
+
+import sys
+
+from mapgen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,164 @@
+"""The ``mapgen`` command: a thin layer over :func:`mapgen.pipeline.build`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+from mapgen.errors import InputError
+from mapgen.pipeline import BuildOptions, build
+from mapgen.render.page import RenderOptions
+from mapgen.tables import parse_date
+
+DESCRIPTION = """\
+Build an interactive map of NATO's enlargement and Russia's December 2021 draft treaties
+as one standalone HTML file. Plain `mapgen` is `mapgen build` with every default.
+
+examples:
+  mapgen
+  mapgen build --out output/nato_map.html --as-of 2021-12-17
+  mapgen build --as-of 2026-11-27 --title "NATO today"
+"""
+
+BUILD_DESCRIPTION = """\
+Load data/ (members, shapes, texts), join members to shapes as of a date, build the layers
+and write one standalone HTML file.
+
+examples:
+  mapgen build
+  mapgen build --out /tmp/map.html
+  mapgen build --as-of 2026-11-27 --title "NATO today"
+  mapgen build --members my_members.csv --quiet
+"""
+
+
+def _date(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{text!r} {err}") from None
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return value
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output/nato_map.html"),
+        metavar="PATH",
+        help="where to write the HTML (default: %(default)s); e.g. --out /tmp/map.html",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="draw the alliance as of this date; later waves are present but "
+        "switched off (default: 2021-12-17, the day of the demands); "
+        "e.g. --as-of 2026-11-27",
+    )
+    parser.add_argument(
+        "--title",
+        default=None,
+        metavar="TEXT",
+        help='the page and map title (default: from data/map.toml); e.g. --title "NATO today"',
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="a folder laid out like data/ (default: ./data if it exists, else "
+        "the data bundled with mapgen); e.g. --data-dir ~/newsroom/data",
+    )
+    parser.add_argument(
+        "--members",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="another members table (default: DIR/nato_members.csv); "
+        "e.g. --members edited_members.csv",
+    )
+    parser.add_argument(
+        "--simplify-px",
+        type=_positive,
+        default=0.5,
+        metavar="PX",
+        help="simplification tolerance in screen pixels at the default zoom "
+        "(default: %(default)s); e.g. --simplify-px 0.25 for finer borders",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="print nothing but errors; e.g. mapgen build --quiet"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show the Python traceback of an internal error; e.g. mapgen build --debug",
+    )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mapgen", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    _add_build_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build_parser = commands.add_parser(
+        "build",
+        help="build the map (the default command)",
+        description=BUILD_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_build_options(build_parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``mapgen`` console script; returns the exit code."""
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO,
+        format="mapgen: %(message)s",
+        stream=sys.stderr,
+        force=True,
+    )
+    options = BuildOptions(
+        out=args.out,
+        as_of=args.as_of,
+        data_dir=args.data_dir,
+        members=args.members,
+        render=RenderOptions(title=args.title, simplify_px=args.simplify_px),
+    )
+    try:
+        build(options)
+    except InputError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"mapgen: {len(err.problems)} problem(s) in the input; nothing was written",
+            file=sys.stderr,
+        )
+        return 2
+    except Exception as err:  # an internal error: one line, the traceback only with --debug
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"mapgen: internal error: {type(err).__name__}: {err} "
+            "(run with --debug for the traceback); nothing was written",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

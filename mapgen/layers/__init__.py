@@ -1,0 +1,28 @@
+"""The map's layers: one module each, all with the same ``build(context, spec)`` function.
+
+``REGISTRY`` gives their drawing order (first is lowest); ``spec`` is the module's table in
+data/map.toml (``[layers.<name>]``).
+"""
+
+from __future__ import annotations
+
+from mapgen.layers import base, baseline, bucharest, membership, treaty_zone
+from mapgen.layers.shapes import LayerContext, MapLayer
+
+REGISTRY = {
+    "base": base,
+    "membership": membership,
+    "baseline": baseline,
+    "treaty_zone": treaty_zone,
+    "bucharest": bucharest,
+}
+
+__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers"]
+
+
+def build_layers(context: LayerContext) -> list[MapLayer]:
+    """Stage 3: every registered layer, in drawing order."""
+    layers: list[MapLayer] = []
+    for name, module in REGISTRY.items():
+        layers += module.build(context, context.settings.layers.get(name, {}))
+    return layers

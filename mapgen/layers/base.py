@@ -1,0 +1,55 @@
+"""The neutral base: every shape, not in the layer control, with readable country names."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from mapgen.layers.shapes import LayerContext, MapLayer, shape_group
+
+
+class Labels(MacroElement):
+    """Country names drawn as text, shown from a zoom level that follows Natural Earth's rank."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        mapgen.addLabels({{ this._parent.get_name() }}, {{ this.labels|tojavascript }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, labels: list[dict]):
+        super().__init__()
+        self._name = "Labels"
+        self.labels = labels
+
+
+def build(context: LayerContext, spec: dict) -> list[MapLayer]:
+    """Return the base FeatureGroup: all countries in the land colour, and their names."""
+    style = context.settings.style
+    countries = context.shapes[context.shapes["kind"] == "country"].sort_index()
+    features = [
+        {"id": sid, "tip": spec["tooltip"].format(name=name)}
+        for sid, name in zip(countries.index, countries["name"], strict=True)
+    ]
+    layer = shape_group(
+        "Countries",
+        features,
+        {"fillColor": style["land"], "fillOpacity": 1, "color": style["border"], "weight": 0.8},
+        control=False,
+    )
+    labelled = countries[countries["label_rank"] < 10]
+    layer.group.add_child(
+        Labels(
+            [
+                {"name": name, "lat": lat, "lon": lon, "rank": int(rank)}
+                for name, lat, lon, rank in zip(
+                    labelled["name"],
+                    labelled["label_lat"],
+                    labelled["label_lon"],
+                    labelled["label_rank"],
+                    strict=True,
+                )
+            ]
+        )
+    )
+    return [layer]

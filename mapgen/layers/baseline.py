@@ -1,0 +1,36 @@
+"""The 1997 baseline: members that joined after 27 May 1997, hatched over the wave fills."""
+
+from __future__ import annotations
+
+from mapgen.dates import long_date
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
+
+
+def build(context: LayerContext, spec: dict) -> list[MapLayer]:
+    """Return the hatched overlay of the members (as of the map's date) that joined after 1997."""
+    shapes = context.joined.member_shapes
+    after = shapes[shapes["after_baseline"] & shapes["member_as_of"]].sort_index()
+    features = [
+        {
+            "id": sid,
+            "tip": f"{row.name}: joined {long_date(row.accession_date)}, after the 1997 baseline",
+        }
+        for sid, row in zip(after.index, after.itertuples(), strict=True)
+    ]
+    colour = context.settings.style["baseline"]
+    style = {
+        "color": colour,
+        "weight": 1.4,
+        "fillColor": colour,
+        "fillOpacity": 1,
+        "className": "mapgen-hatch",
+    }
+    return [
+        shape_group(
+            spec["name"],
+            features,
+            style,
+            popup=popup_spec(spec),
+            legend=LegendEntry(spec["legend"], colour, pattern="hatch"),
+        )
+    ]

@@ -1,0 +1,119 @@
+"""What every layer module shares: the context it reads and the element that draws shapes.
+
+A layer never carries geometry: it names shapes by id (``DEU``, ``UKR-05`` …) and the render
+stage stores each shape once in the page, however many layers use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import folium
+import geopandas as gpd
+from branca.element import MacroElement
+from folium.template import Template
+
+from mapgen.config import Settings
+from mapgen.join import Joined
+
+
+@dataclass
+class LayerContext:
+    """What the layer modules read: shapes, the join and the settings."""
+
+    shapes: gpd.GeoDataFrame
+    joined: Joined
+    settings: Settings
+
+
+@dataclass
+class LegendEntry:
+    """One line of the legend: a swatch (CSS colour, optional pattern) and a label."""
+
+    label: str
+    color: str
+    pattern: str = "fill"  # fill | hatch | outline | dashed
+    off: bool = False
+    key: str = ""  # the layer-control name of the layer it describes
+
+
+@dataclass
+class MapLayer:
+    """A folium FeatureGroup plus what the legend says of it."""
+
+    group: folium.FeatureGroup
+    legend: LegendEntry | None = None
+    shape_ids: list[str] = field(default_factory=list)
+
+
+def popup_spec(spec: dict) -> dict | None:
+    """The popup a layer's table in map.toml describes (title, text, source, link)."""
+    if "popup_text" not in spec:
+        return None
+    return {
+        "title": spec.get("popup_title", ""),
+        "text": spec["popup_text"],
+        "source": spec.get("source", ""),
+        "url": spec.get("source_url", ""),
+    }
+
+
+class ShapeSet(MacroElement):
+    """Draws shapes from the page's shared shape table into the parent FeatureGroup.
+
+    Parameters
+    ----------
+    features : list of dict
+        ``{"id": shape_id, "tip": tooltip text}``, optionally ``"popup"`` (a popup_spec dict).
+    style : dict
+        Leaflet path options (``fillColor``, ``weight``, ``className`` …).
+    popup : dict, optional
+        A popup for every feature that has none of its own.
+    key : str, optional
+        The legend entry this layer drives.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        mapgen.addShapes({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
+        {% endmacro %}
+    """)
+
+    def __init__(
+        self, features: list[dict], style: dict, popup: dict | None = None, key: str | None = None
+    ):
+        super().__init__()
+        self._name = "ShapeSet"
+        self.spec = {"features": features, "style": style, "popup": popup, "key": key}
+
+    @property
+    def shape_ids(self) -> list[str]:
+        return [f["id"] for f in self.spec["features"]]
+
+
+def shape_group(
+    name: str,
+    features: list[dict],
+    style: dict,
+    *,
+    show: bool = True,
+    control: bool = True,
+    popup: dict | None = None,
+    legend: LegendEntry | None = None,
+) -> MapLayer:
+    """A FeatureGroup holding one ShapeSet: the common case of every layer module."""
+    group = folium.FeatureGroup(name=name, show=show, control=control)
+    shape_set = ShapeSet(features, style, popup=popup, key=name)
+    group.add_child(shape_set)
+    if legend is not None:
+        legend.key = name
+    return MapLayer(group=group, legend=legend, shape_ids=shape_set.shape_ids)
+
+
+def country_features(context: LayerContext, codes: list[str], what: str) -> list[dict]:
+    """Features for whole countries by ISO3, each tooltip naming the country and the layer."""
+    names = context.shapes["name"]
+    missing = [c for c in codes if c not in names.index]
+    if missing:
+        raise ValueError(f"map.toml: {what}: no shape for {', '.join(missing)}")
+    return [{"id": code, "tip": f"{names[code]}: {what}"} for code in sorted(codes)]

@@ -1,0 +1,42 @@
+"""Leaflet's JS and CSS, inlined from the pinned ``xstatic-leaflet`` package."""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xleaflet
+
+LEAFLET_VERSION = "1.9.3"
+
+
+def _leaflet_dir() -> Path:
+    if xleaflet.VERSION != LEAFLET_VERSION:
+        raise RuntimeError(
+            f"xstatic-leaflet ships Leaflet {xleaflet.VERSION}, "
+            f"mapgen needs {LEAFLET_VERSION}: pip install xstatic-leaflet==1.9.3.0"
+        )
+    return Path(xleaflet.BASE_DIR)
+
+
+@cache
+def leaflet_js() -> str:
+    """leaflet.js without its source-map comment (DevTools would fetch the map)."""
+    text = (_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
+    return re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", text)
+
+
+@cache
+def leaflet_css() -> str:
+    """leaflet.css with its images turned into data: URIs, so nothing is fetched."""
+    base = _leaflet_dir()
+
+    def inline(match: re.Match) -> str:
+        data = base64.b64encode((base / match.group(1)).read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{data})"
+
+    return re.sub(
+        r"url\((images/[\w.-]+\.png)\)", inline, (base / "leaflet.css").read_text(encoding="utf-8")
+    )

@@ -1,0 +1,140 @@
+"""Stage 4, render: put the layers on one folium.Map inside a standalone, accessible page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+import folium
+import jinja2
+from branca.element import Figure
+from folium.template import Template
+
+from mapgen.config import Settings
+from mapgen.layers import LayerContext, MapLayer
+from mapgen.render import assets, describe, geometry
+from mapgen.render.ids import stabilise_ids
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("mapgen", "templates"), autoescape=True, keep_trailing_newline=True
+)
+
+
+def _template_text(name: str) -> str:
+    return resources.files("mapgen.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+def _json_for_script(value) -> str:
+    """JSON that cannot end the <script> element it sits in."""
+    return (
+        json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+@dataclass
+class RenderOptions:
+    """How the page is drawn.
+
+    Parameters
+    ----------
+    title : str, optional
+        Overrides the title in map.toml.
+    simplify_px : float, default 0.5
+        Simplification tolerance in screen pixels at the default zoom.
+    """
+
+    title: str | None = None
+    simplify_px: float = 0.5
+
+
+class NewsMap(folium.Map):
+    """A folium Map with no CDN assets, no tiles, and a page that allows pinch-zoom."""
+
+    default_js: list = []
+    default_css: list = []
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}{% endmacro %}
+        {% macro html(this, kwargs) %}
+        <div class="mg-map" id={{ this.get_name()|tojson }} role="region"
+             aria-label="Interactive map" aria-describedby="mg-description"></div>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {
+            center: {{ this.location|tojson }},
+            crs: L.CRS.{{ this.crs }},
+            ...{{ this.options|tojavascript }}
+        });
+        mapgen.map = {{ this.get_name() }};
+        {% endmacro %}
+    """)
+
+
+class Page(Figure):
+    """The whole HTML document: title, subtitle, map, legend, description, credit, data link."""
+
+    def __init__(self, page: dict):
+        super().__init__()
+        self._name = "Page"
+        self.page = page
+        self._template = _ENV.get_template("page.html")
+
+
+def assemble(
+    layers: list[MapLayer], context: LayerContext, options: RenderOptions | None = None
+) -> folium.Map:
+    """Put the layers on a NewsMap inside a Page and return the map.
+
+    The map's parent (``m.get_root()``) is the Page; rendering it gives the whole document.
+    """
+    options = options or RenderOptions()
+    settings: Settings = context.settings
+    view = settings.map
+    fmap = NewsMap(
+        location=view["center"],
+        zoom_start=view["zoom"],
+        tiles=None,
+        min_zoom=view["min_zoom"],
+        max_zoom=view["max_zoom"],
+        zoom_snap=0.5,
+    )
+    fmap.options.update({"minZoom": view["min_zoom"], "maxZoom": view["max_zoom"]})
+    for layer in layers:
+        fmap.add_child(layer.group)
+    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+
+    tolerance = options.simplify_px * geometry.degrees_per_pixel(view["zoom"])
+    shape_ids = [sid for layer in layers for sid in layer.shape_ids]
+    table = geometry.encode_shapes(context.shapes, shape_ids, tolerance, tolerance / 4)
+    zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
+    zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
+    title = options.title or view["title"]
+    page = Page(
+        {
+            "title": title,
+            "subtitle": view["subtitle"],
+            "credit": view["credit"],
+            "style": settings.style,
+            "legend": [layer.legend for layer in layers if layer.legend is not None],
+            "description": describe.describe(context.joined, settings, zone_names),
+            "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
+            "shapes_json": _json_for_script(table),
+            "leaflet_css": assets.leaflet_css(),
+            "leaflet_js": assets.leaflet_js(),
+            "css": _template_text("mapgen.css"),
+            "runtime_js": _template_text("mapgen.js"),
+        }
+    )
+    page.add_child(fmap)
+    return fmap
+
+
+def render_html(fmap: folium.Map) -> str:
+    """The standalone HTML document, byte-identical for identical inputs."""
+    root = fmap.get_root()
+    stabilise_ids(root)
+    return root.render()

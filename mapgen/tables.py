@@ -1,0 +1,242 @@
+"""Read an editor's CSV file strictly: every problem located by file, line and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from mapgen.errors import InputError, Problem
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO3 = re.compile(r"[A-Z]{3}")
+
+
+def parse_date(text: str) -> date:
+    """A real calendar date written YYYY-MM-DD."""
+    if not _DATE.fullmatch(text):
+        raise ValueError("is not a valid YYYY-MM-DD date")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("is not a valid YYYY-MM-DD date") from None
+
+
+def _number(low: float, high: float, what: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError(f"is not a number ({what})") from None
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ValueError(f"is outside [{low:g}, {high:g}] ({what})")
+        return value
+
+    return parse
+
+
+def parse_iso3(text: str) -> str:
+    if not _ISO3.fullmatch(text):
+        raise ValueError("is not a three-letter upper-case ISO 3166-1 alpha-3 code")
+    return text
+
+
+def parse_url(text: str) -> str:
+    if not re.fullmatch(r"https?://[^\s\"'<>]+", text):
+        raise ValueError("is not an http(s) URL")
+    return text
+
+
+def parse_text(text: str) -> str:
+    return text
+
+
+def parse_bool(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise ValueError("is not true or false")
+    return text.lower() == "true"
+
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "date": parse_date,
+    "lat": _number(-90, 90, "latitude"),
+    "lon": _number(-180, 180, "longitude"),
+    "iso3": parse_iso3,
+    "url": parse_url,
+    "text": parse_text,
+    "bool": parse_bool,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One declared column: its name, type (a key of PARSERS) and whether it may be empty."""
+
+    name: str
+    kind: str = "text"
+    required: bool = True
+
+
+def _decode(path: Path, label: str) -> str:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    line,
+                    None,
+                    f"is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as CSV UTF-8",
+                )
+            ]
+        ) from None
+    return text
+
+
+def _records(text: str) -> Iterable[tuple[int, list[str]]]:
+    """(first line number, fields) of each record, skipping leading '#' comment lines."""
+    lines = text.splitlines(keepends=True)
+    skipped = 0
+    while skipped < len(lines) and lines[skipped].startswith("#"):
+        skipped += 1
+    reader = csv.reader(io.StringIO("".join(lines[skipped:])), strict=True)
+    start = skipped + 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise InputError(
+                [Problem("", skipped + reader.line_num, None, f"broken quoting ({err})")]
+            ) from None
+        yield start, fields
+        start = skipped + reader.line_num + 1
+
+
+def read_table(
+    path: Path, columns: list[Column], key: tuple[str, ...] | None = None, label: str | None = None
+) -> pd.DataFrame:
+    """Read and check a CSV file against its declared columns.
+
+    Parameters
+    ----------
+    path : Path
+        The CSV file (UTF-8, with or without BOM; leading ``#`` lines are comments).
+    columns : list of Column
+        The columns that must be present; others are kept as text.
+    key : tuple of str, optional
+        Columns whose values together must be unique.
+    label : str, optional
+        How to name the file in messages, default ``str(path)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Parsed values, with a ``line`` column giving each row's line in the file.
+
+    Raises
+    ------
+    InputError
+        Listing every problem found, each with file, line and column.
+    """
+    label = label or str(path)
+    problems: list[Problem] = []
+    try:
+        records = list(_records(_decode(path, label)))
+    except InputError as err:
+        raise InputError(
+            [Problem(label, p.line, p.column, p.message) for p in err.problems]
+        ) from None
+    if not records:
+        raise InputError([Problem(label, 1, None, "is empty: expected a header row")])
+    header_line, header = records[0]
+    header = [h.strip() for h in header]
+    missing = [c.name for c in columns if c.name not in header]
+    if missing:
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    header_line,
+                    None,
+                    f"missing column(s) {', '.join(missing)}; "
+                    f"expected {','.join(c.name for c in columns)}",
+                )
+            ]
+        )
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if duplicated:
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    header_line,
+                    None,
+                    f"column(s) {', '.join(duplicated)} appear more than once",
+                )
+            ]
+        )
+    by_name = {c.name: c for c in columns}
+    rows, seen = [], {}
+    body = records[1:]
+    while body and not any(f.strip() for f in body[-1][1]):
+        body.pop()  # trailing blank lines and empty spreadsheet rows are harmless
+    for line, fields in body:
+        if not any(f.strip() for f in fields):
+            problems.append(Problem(label, line, None, "blank line inside the table"))
+            continue
+        if len(fields) != len(header):
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    None,
+                    f"has {len(fields)} fields, the header has {len(header)} "
+                    "(a comma inside a value needs double quotes)",
+                )
+            )
+            continue
+        row: dict[str, object] = {"line": line}
+        for name, value in zip(header, fields, strict=True):
+            value = value.strip()
+            column = by_name.get(name)
+            if column is None:
+                row[name] = value
+                continue
+            if value == "":
+                if column.required:
+                    problems.append(Problem(label, line, name, f"{name} is empty"))
+                row[name] = None
+                continue
+            try:
+                row[name] = PARSERS[column.kind](value)
+            except ValueError as err:
+                problems.append(Problem(label, line, name, f"{name} {value!r} {err}"))
+        if key and all(row.get(k) is not None for k in key):
+            k = tuple(row[k] for k in key)
+            if k in seen:
+                problems.append(
+                    Problem(
+                        label,
+                        line,
+                        key[0],
+                        f"{'/'.join(key)} {'/'.join(map(str, k))!r} repeats line {seen[k]}",
+                    )
+                )
+            else:
+                seen[k] = line
+        rows.append(row)
+    if problems:
+        raise InputError(problems)
+    return pd.DataFrame(rows, columns=["line", *header])

@@ -1,0 +1,152 @@
+/* mapgen runtime: draws the page's shared shapes into Leaflet layers. Data arrive as JSON;
+   every text is set with textContent, never parsed as HTML. */
+(function () {
+  "use strict";
+  var table = null;
+  var decoded = {};
+
+  function shapeTable() {
+    if (!table) {
+      table = JSON.parse(document.getElementById("mapgen-shapes").textContent);
+    }
+    return table;
+  }
+
+  function latlngs(id) {
+    if (decoded[id]) {
+      return decoded[id];
+    }
+    var t = shapeTable();
+    var geom = t.shapes[id];
+    if (!geom) {
+      throw new Error("mapgen: no shape " + id);
+    }
+    decoded[id] = geom.map(function (polygon) {
+      return polygon.map(function (ring) {
+        var points = [];
+        var x = 0;
+        var y = 0;
+        for (var i = 0; i < ring.length; i += 2) {
+          x += ring[i];
+          y += ring[i + 1];
+          points.push([y * t.step, x * t.step]);
+        }
+        return points;
+      });
+    });
+    return decoded[id];
+  }
+
+  function textNode(tag, className, content) {
+    var el = document.createElement(tag);
+    if (className) {
+      el.className = className;
+    }
+    el.textContent = content;
+    return el;
+  }
+
+  function popupNode(p) {
+    var box = document.createElement("div");
+    box.className = "mg-popup";
+    if (p.title) {
+      box.appendChild(textNode("strong", "mg-popup-title", p.title));
+    }
+    if (p.date) {
+      box.appendChild(textNode("p", "mg-popup-date", p.date));
+    }
+    if (p.text) {
+      box.appendChild(textNode("p", null, p.text));
+    }
+    if (p.source) {
+      var line = textNode("p", "mg-source", "Source: ");
+      if (/^https?:\/\//i.test(p.url || "")) {
+        var link = textNode("a", null, p.source);
+        link.href = p.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        line.appendChild(link);
+      } else {
+        line.appendChild(document.createTextNode(p.source));
+      }
+      box.appendChild(line);
+    }
+    return box;
+  }
+
+  function followLegend(group, key) {
+    if (!key) {
+      return;
+    }
+    function mark(on) {
+      var items = document.querySelectorAll("[data-legend-key]");
+      for (var i = 0; i < items.length; i++) {
+        if (items[i].getAttribute("data-legend-key") === key) {
+          items[i].classList.toggle("is-off", !on);
+          items[i].setAttribute("aria-disabled", on ? "false" : "true");
+        }
+      }
+    }
+    group.on("add", function () { mark(true); });
+    group.on("remove", function () { mark(false); });
+  }
+
+  function bind(layer, tip, popup) {
+    if (tip) {
+      layer.bindTooltip(textNode("span", null, tip), { sticky: true });
+    }
+    if (popup) {
+      layer.bindPopup(function () { return popupNode(popup); }, { maxWidth: 320 });
+    }
+  }
+
+  window.mapgen = {
+    popupNode: popupNode,
+    textNode: textNode,
+    followLegend: followLegend,
+    bind: bind,
+
+    addShapes: function (group, spec) {
+      followLegend(group, spec.key);
+      spec.features.forEach(function (f) {
+        var layer = L.polygon(latlngs(f.id), L.extend({}, spec.style));
+        layer.feature = { properties: { id: f.id } };
+        bind(layer, f.tip, f.popup || spec.popup);
+        group.addLayer(layer);
+      });
+    },
+
+    addLabels: function (group, labels) {
+      var markers = labels.map(function (l) {
+        var marker = L.marker([l.lat, l.lon], {
+          icon: L.divIcon({ className: "mg-label", html: textNode("span", null, l.name),
+                            iconSize: null }),
+          interactive: false,
+          keyboard: false,
+          pane: "mgLabels"
+        });
+        marker.mgRank = l.rank;
+        return marker;
+      });
+      function update() {
+        var zoom = group._map.getZoom();
+        markers.forEach(function (m) {
+          var show = zoom >= m.mgRank - 1;
+          if (show && !group.hasLayer(m)) {
+            group.addLayer(m);
+          } else if (!show && group.hasLayer(m)) {
+            group.removeLayer(m);
+          }
+        });
+      }
+      group.on("add", function () {
+        var map = group._map;
+        if (!map.getPane("mgLabels")) {
+          map.createPane("mgLabels").style.zIndex = 650;
+        }
+        update();
+        map.on("zoomend", update);
+      });
+    }
+  };
+})();
