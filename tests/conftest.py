@@ -1,0 +1,124 @@
+"""Fixtures: tiny hand-made inputs for unit tests, the real data for end-to-end ones."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mapgen import config
+from mapgen.join import join
+from mapgen.layers import LayerContext, build_layers
+from mapgen.load import load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+DEMANDS = date(2021, 12, 17)
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="session")
+def sources():
+    return load(DATA)
+
+
+@pytest.fixture(scope="session")
+def joined_2021(sources):
+    return join(sources, DEMANDS)
+
+
+@pytest.fixture(scope="session")
+def context_2021(sources, joined_2021):
+    return LayerContext(shapes=sources.shapes, joined=joined_2021, settings=sources.settings)
+
+
+@pytest.fixture(scope="session")
+def layers_2021(context_2021):
+    return build_layers(context_2021)
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A writable copy of data/ to break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_map(tmp_path_factory):
+    """The default map, built once through the library, as HTML text."""
+    from mapgen.pipeline import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("built") / "nato_map.html"
+    build(BuildOptions(out=out, data_dir=DATA))
+    return out
+
+
+def chromium_path() -> str | None:
+    path = shutil.which("chromium") or (
+        "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. In CI a missing browser fails; locally it skips."""
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run must apt-get install chromium")
+        pytest.skip("browser tests need Debian's Chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a local file with every non-file request blocked and counted."""
+    pages = []
+
+    def _open(path: Path, width: int = 1280, height: int = 900):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.external_requests = []
+        page.console_errors = []
+
+        def route(r):
+            if r.request.url.startswith(("file:", "data:")):
+                r.continue_()
+            else:
+                page.external_requests.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+        page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("window.mapgen && window.mapgen.map")
+        pages.append(page)
+        return page
+
+    yield _open
+    for page in pages:
+        page.close()
+
+
+__all__ = ["DATA", "DEMANDS", "ROOT", "TODAY", "config"]

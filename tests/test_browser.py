@@ -1,0 +1,104 @@
+"""The built map in Debian's Chromium: it renders offline and the layer control works."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VISIBLE = """() => {
+  const out = [];
+  mapgen.map.eachLayer(l => {
+    if (l.feature && l.options.fillColor && l._path && l._path.isConnected) {
+      out.push(l.feature.properties.id + " " + l.options.fillColor);
+    }
+  });
+  return out.sort();
+}"""
+
+
+def test_renders_offline_without_errors(built_map, open_page):
+    page = open_page(built_map)
+    assert page.locator("path.leaflet-interactive").count() > 150
+    assert page.external_requests == []
+    assert page.console_errors == []
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    names = [t.strip() for t in labels]
+    assert names[:12] == [
+        "1949",
+        "1952",
+        "1955",
+        "1982",
+        "1990",
+        "1999",
+        "2004",
+        "2009",
+        "2017",
+        "2020",
+        "2023 (later)",
+        "2024 (later)",
+    ]
+    assert names[12:] == [
+        "1997 baseline: no allied forces",
+        "Draft treaty: no NATO military activity",
+        "Bucharest 2008 promise",
+    ]
+    assert page.locator("text=Download data (CSV)").is_visible()
+    assert page.locator(".mg-label", has_text="Ukraine").count() == 1
+
+
+def _toggle(page, name):
+    page.locator(".leaflet-control-layers-overlays label", has_text=name).first.locator(
+        "input"
+    ).click()
+
+
+@pytest.mark.parametrize(
+    "wave, ids",
+    [
+        ("1999", {"CZE", "HUN", "POL"}),
+        ("1990", {"DEU-GDR"}),
+        ("2004", {"BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"}),
+    ],
+)
+def test_unticking_a_wave_removes_exactly_its_countries(built_map, open_page, wave, ids):
+    page = open_page(built_map)
+    before = set(page.evaluate(VISIBLE))
+    _toggle(page, wave)
+    after = set(page.evaluate(VISIBLE))
+    removed = before - after
+    assert {item.split()[0] for item in removed} == ids
+    assert len({item.split()[1] for item in removed}) == 1  # one wave colour
+    assert after <= before
+    legend = page.locator(f'[data-legend-key="{wave}"]')
+    assert "is-off" in legend.get_attribute("class")
+    _toggle(page, wave)
+    assert set(page.evaluate(VISIBLE)) == before
+    assert "is-off" not in (legend.get_attribute("class") or "")
+
+
+def test_later_wave_starts_off_and_can_be_shown(built_map, open_page):
+    page = open_page(built_map)
+    before = set(page.evaluate(VISIBLE))
+    assert {item for item in before if item.startswith("FIN ")} == {"FIN #ece8df"}  # base only
+    _toggle(page, "2023 (later)")
+    added = set(page.evaluate(VISIBLE)) - before
+    assert {item.split()[0] for item in added} == {"FIN", "ALD"}
+
+
+def test_tooltip_and_popup(built_map, open_page):
+    page = open_page(built_map)
+    _toggle(page, "1997 baseline: no allied forces")  # off: hover the wave fill beneath
+    page.evaluate("""() => { mapgen.map.eachLayer(l => {
+        if (l.feature && l.feature.properties.id === 'POL' && l.getTooltip()) {
+          l.openTooltip(l.getBounds().getCenter()); } }); }""")
+    assert (
+        "Poland: NATO member since 12 March 1999"
+        in page.locator(".leaflet-tooltip").all_inner_texts()
+    )
+    _toggle(page, "1997 baseline: no allied forces")
+    page.evaluate("""() => { mapgen.map.eachLayer(l => {
+        if (l.feature && l.feature.properties.id === 'EST' && l.getPopup()) { l.openPopup(); } });
+    }""")
+    popup = page.locator(".leaflet-popup-content").inner_text()
+    assert "27 May 1997" in popup and "Source:" in popup

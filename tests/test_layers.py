@@ -1,0 +1,95 @@
+"""layers: one module per layer, same shape, the right shapes in each."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+from mapgen.layers import REGISTRY
+from mapgen.layers.shapes import ShapeSet
+
+
+def _by_name(layers):
+    return {layer.group.layer_name: layer for layer in layers}
+
+
+def _features(layer):
+    sets = [c for c in layer.group._children.values() if isinstance(c, ShapeSet)]
+    return [f for s in sets for f in s.spec["features"]]
+
+
+def test_every_registered_layer_has_the_same_builder():
+    for name, module in REGISTRY.items():
+        assert list(inspect.signature(module.build).parameters) == ["context", "spec"], name
+        assert module.__doc__, name
+
+
+def test_every_layer_in_map_toml_has_a_builder(sources):
+    assert set(sources.settings.layers) <= set(REGISTRY)
+
+
+def test_one_overlay_per_wave_later_waves_off(layers_2021):
+    names = _by_name(layers_2021)
+    for year in (1949, 1952, 1955, 1982, 1990, 1999, 2004, 2009, 2017, 2020):
+        assert names[str(year)].group.show is True
+    for year in (2023, 2024):
+        assert names[f"{year} (later)"].group.show is False
+    assert {f["id"] for f in _features(names["1999"])} == {"CZE", "HUN", "POL"}
+    assert {f["id"] for f in _features(names["1990"])} == {"DEU-GDR"}
+
+
+def test_wave_colours_are_ordered_and_distinct(layers_2021, sources):
+    waves = [
+        layer
+        for layer in layers_2021
+        if re.fullmatch(r"\d{4}( \(later\))?", layer.group.layer_name)
+    ]
+    colours = [layer.legend.color for layer in waves]
+    assert colours == sources.settings.style["waves"][: len(colours)]
+    assert len(set(colours)) == len(colours) == 12
+
+
+def test_tooltips_name_country_and_date(layers_2021):
+    tips = {f["id"]: f["tip"] for f in _features(_by_name(layers_2021)["1999"])}
+    assert tips["POL"] == "Poland: NATO member since 12 March 1999"
+    later = {f["id"]: f["tip"] for f in _features(_by_name(layers_2021)["2023 (later)"])}
+    assert later["FIN"] == "Finland: joined NATO on 4 April 2023, after 17 December 2021"
+
+
+def test_baseline_marks_the_14_later_members(layers_2021):
+    baseline = _by_name(layers_2021)["1997 baseline: no allied forces"]
+    ids = {f["id"] for f in _features(baseline)}
+    assert ids == {
+        "CZE",
+        "HUN",
+        "POL",
+        "BGR",
+        "EST",
+        "LVA",
+        "LTU",
+        "ROU",
+        "SVK",
+        "SVN",
+        "ALB",
+        "HRV",
+        "MNE",
+        "MKD",
+    }
+    popup = baseline.group._children
+    spec = next(c for c in popup.values() if isinstance(c, ShapeSet)).spec
+    assert "27 May 1997" in spec["popup"]["text"] and spec["popup"]["url"].startswith("https://")
+    assert spec["style"]["className"] == "mapgen-hatch"
+
+
+def test_treaty_zone_and_bucharest(layers_2021):
+    names = _by_name(layers_2021)
+    zone = {f["id"] for f in _features(names["Draft treaty: no NATO military activity"])}
+    assert zone == {"UKR", "BLR", "MDA", "ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert {f["id"] for f in _features(names["Bucharest 2008 promise"])} == {"UKR", "GEO"}
+
+
+def test_base_is_not_in_the_control_and_covers_every_country(layers_2021, sources):
+    base = layers_2021[0]
+    assert base.group.control is False
+    countries = sources.shapes[sources.shapes["kind"] == "country"].index
+    assert set(base.shape_ids) == set(countries)

@@ -1,0 +1,65 @@
+"""load: shapes, members and areas read and checked."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from mapgen.errors import InputError
+from mapgen.load import load, load_shapes
+
+
+def test_real_data_loads(sources):
+    assert len(sources.members) == 32
+    assert {"DEU", "DEU-GDR", "UKR", "UKR-05", "UKR-14", "UKR-11", "UKR-20"} <= set(
+        sources.shapes.index
+    )
+    assert sources.shapes.geometry.is_valid.all()
+    assert sources.members["source"].str.len().min() > 10
+
+
+def test_crimea_is_ukrainian(sources):
+    crimea = sources.shapes.loc["UKR-11"]
+    assert crimea["part_of"] == "UKR"
+    ukraine = sources.shapes.geometry["UKR"]
+    assert ukraine.buffer(0.05).contains(sources.shapes.geometry["UKR-20"])
+    assert ukraine.intersection(crimea.geometry).area / crimea.geometry.area > 0.99
+    assert not sources.shapes.geometry["RUS"].intersects(crimea.geometry.buffer(-0.05))
+
+
+def test_unknown_member_code_is_located(data_copy):
+    path = data_copy / "nato_members.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace("FRA,", "FRX,", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load(data_copy)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}:5: iso3 'FRX' has no shape in data/geo"
+    ]
+
+
+def _rewrite_shape(geo_dir, shape_id, geometry):
+    path = geo_dir / "countries.geojson"
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        if feature["properties"]["shape_id"] == shape_id:
+            feature["geometry"] = geometry
+    path.write_text(json.dumps(collection), encoding="utf-8")
+
+
+def test_invalid_shape_is_repaired_with_a_warning(data_copy, caplog):
+    bowtie = {"type": "Polygon", "coordinates": [[[5, 50], [6, 51], [6, 50], [5, 51], [5, 50]]]}
+    _rewrite_shape(data_copy / "geo", "LUX", bowtie)
+    with caplog.at_level(logging.WARNING, logger="mapgen"):
+        shapes = load_shapes(data_copy / "geo")
+    assert shapes.geometry["LUX"].is_valid and shapes.geometry["LUX"].area > 0.4
+    assert any("shape LUX is invalid (Self-intersection" in r.message for r in caplog.records)
+
+
+def test_empty_shape_is_an_error(data_copy):
+    _rewrite_shape(data_copy / "geo", "LUX", {"type": "Polygon", "coordinates": []})
+    with pytest.raises(InputError, match="shape LUX is empty"):
+        load_shapes(data_copy / "geo")

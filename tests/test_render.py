@@ -1,0 +1,154 @@
+"""render: the page's content, the shared shapes, the data link, the budget, reproducibility."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+import shapely
+
+from mapgen.render import geometry
+from tests.conftest import DATA, ROOT
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.anchors, self.sources, self.scripts = [], [], {}
+        self._script = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a":
+            self.anchors.append(attrs)
+        for key in ("src", "href"):
+            if key in attrs and tag != "a":
+                self.sources.append(attrs[key])
+        if tag == "script" and attrs.get("id"):
+            self._script = attrs["id"]
+
+    def handle_data(self, data):
+        if self._script:
+            self.scripts[self._script] = data
+            self._script = None
+
+
+def parse(path):
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_csv_link_carries_all_members(built_map):
+    html = built_map.read_text(encoding="utf-8")
+    assert '<a download="nato_members.csv" href="data:text/csv;charset=utf-8,' in html
+    link = next(a for a in parse(built_map).anchors if a.get("download") == "nato_members.csv")
+    text = unquote(link["href"].split(",", 1)[1])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == ["iso3", "name", "accession_date", "wave", "after_1997_baseline"]
+    assert len(rows) == 32
+    by_code = {r["iso3"]: r for r in rows}
+    assert by_code["SWE"] == {
+        "iso3": "SWE",
+        "name": "Sweden",
+        "accession_date": "2024-03-07",
+        "wave": "2024",
+        "after_1997_baseline": "true",
+    }
+    assert by_code["DEU"]["after_1997_baseline"] == "false"
+    assert sum(r["after_1997_baseline"] == "true" for r in rows) == 16
+
+
+def test_no_external_resources(built_map):
+    assert parse(built_map).sources == []
+    html = built_map.read_text(encoding="utf-8")
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+    assert "user-scalable=no" not in html
+
+
+def test_page_text(built_map):
+    html = built_map.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html
+    assert "As of 17 December 2021, NATO had 30 members, which joined in 10 waves" in html
+    assert "none in the 14 members that joined after that date" in html
+    assert "Since then, Finland and Sweden joined NATO." in html
+    for year in ("1949", "1990", "2020", "2023 (later)", "2024 (later)"):
+        assert f'data-legend-key="{year}"' in html
+
+
+def test_shapes_are_stored_once(built_map):
+    table = json.loads(parse(built_map).scripts["mapgen-shapes"])
+    html = built_map.read_text(encoding="utf-8")
+    assert "POL" in table["shapes"] and "DEU-GDR" in table["shapes"]
+    # Poland is drawn by three layers (base, 1999, baseline) but stored once.
+    assert html.count(json.dumps(table["shapes"]["POL"], separators=(",", ":"))) == 1
+
+
+def _decode(encoded, step):
+    polygons = []
+    for rings in encoded:
+        decoded = []
+        for ring in rings:
+            xy = [(0, 0)]
+            for i in range(0, len(ring), 2):
+                xy.append((xy[-1][0] + ring[i], xy[-1][1] + ring[i + 1]))
+            decoded.append([(x * step, y * step) for x, y in xy[1:]])
+        polygons.append(shapely.Polygon(decoded[0], decoded[1:]))
+    valid = shapely.get_parts(shapely.make_valid(shapely.MultiPolygon(polygons)))
+    return shapely.union_all([p for p in valid if p.geom_type in ("Polygon", "MultiPolygon")])
+
+
+def test_neighbours_share_their_border_after_simplification(sources):
+    tolerance = 0.5 * geometry.degrees_per_pixel(4)
+    table = geometry.encode_shapes(
+        sources.shapes, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], tolerance, tolerance / 4
+    )
+    shapes = {k: _decode(v, table["step"]) for k, v in table["shapes"].items()}
+    for a, b in [("POL", "UKR"), ("EST", "RUS"), ("DEU", "DEU-GDR")]:
+        shared = shapes[a].boundary.intersection(shapes[b].boundary)
+        assert shared.length > 2.0, (a, b)  # a long common line, not a few crossing points
+        assert shapes[a].intersection(shapes[b]).area < 1e-9, (a, b)  # no overlap
+        # no gap, no sliver: wherever one runs within a grid step of the other, it runs on it
+        # (allowing a step or two at each end, where a third country's border meets theirs)
+        near = shapes[a].boundary.intersection(shapes[b].buffer(table["step"])).length
+        assert near - shared.length < 4 * table["step"], (a, b, near, shared.length)
+
+
+def test_size_budget(built_map):
+    raw = built_map.read_bytes()
+    assert len(raw) <= 800_000
+    assert len(gzip.compress(raw, 9)) <= 200_000
+
+
+def test_reproducible_across_hash_seeds(tmp_path):
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"map{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mapgen",
+                "build",
+                "--quiet",
+                "--out",
+                str(out),
+                "--data-dir",
+                str(DATA),
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert not re.search(rb"_[0-9a-f]{32}\b", outputs[0])  # no random folium ids
