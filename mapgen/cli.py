@@ -53,6 +53,19 @@ def _positive(text: str) -> float:
     return value
 
 
+def _provider(name: str) -> str:
+    import xyzservices
+
+    try:
+        xyzservices.providers.query_name(name)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{name!r} is not an xyzservices provider (e.g. 'OpenStreetMap Mapnik', "
+            "'Esri WorldGrayCanvas')"
+        ) from None
+    return name
+
+
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
@@ -101,6 +114,21 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         "(default: %(default)s); e.g. --simplify-px 0.25 for finer borders",
     )
     parser.add_argument(
+        "--tiles",
+        type=_provider,
+        default=None,
+        metavar="NAME",
+        help="add an online tile basemap from xyzservices (default: none; the vector base is "
+        'the basemap and the page makes no request); e.g. --tiles "OpenStreetMap Mapnik"',
+    )
+    parser.add_argument(
+        "--assets",
+        choices=("inline", "cdn"),
+        default="inline",
+        help="inline Leaflet into the page (default) or link the same pinned files from a CDN "
+        "with SRI hashes; e.g. --assets cdn",
+    )
+    parser.add_argument(
         "--quiet", action="store_true", help="print nothing but errors; e.g. mapgen build --quiet"
     )
     parser.add_argument(
@@ -140,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
         as_of=args.as_of,
         data_dir=args.data_dir,
         members=args.members,
-        render=RenderOptions(title=args.title, simplify_px=args.simplify_px),
+        render=RenderOptions(
+            title=args.title, simplify_px=args.simplify_px, tiles=args.tiles, assets=args.assets
+        ),
     )
     try:
         build(options)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote
 
 import shapely
@@ -152,3 +153,61 @@ def test_reproducible_across_hash_seeds(tmp_path):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert not re.search(rb"_[0-9a-f]{32}\b", outputs[0])  # no random folium ids
+
+
+def test_cdn_assets_carry_integrity_hashes(tmp_path):
+    import base64
+    import hashlib
+
+    import xstatic.pkg.leaflet as xleaflet
+
+    out = tmp_path / "cdn.html"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mapgen",
+            "build",
+            "--quiet",
+            "--assets",
+            "cdn",
+            "--out",
+            str(out),
+            "--data-dir",
+            str(DATA),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    html = out.read_text(encoding="utf-8")
+    for name, tag in (("leaflet.js", "script"), ("leaflet.css", "link")):
+        raw = (Path(xleaflet.BASE_DIR) / name).read_bytes()
+        sri = "sha384-" + base64.b64encode(hashlib.sha384(raw).digest()).decode()
+        url = f"https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/{name}"
+        assert re.search(rf'<{tag} [^>]*"{re.escape(url)}" integrity="{re.escape(sri)}"', html)
+    assert "a JS library for interactive maps" not in html  # Leaflet itself is not inlined
+
+
+def test_tiles_are_opt_in(tmp_path, built_map):
+    assert "tile.openstreetmap.org" not in built_map.read_text(encoding="utf-8")
+    out = tmp_path / "tiles.html"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mapgen",
+            "build",
+            "--quiet",
+            "--tiles",
+            "OpenStreetMap Mapnik",
+            "--out",
+            str(out),
+            "--data-dir",
+            str(DATA),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    html = out.read_text(encoding="utf-8")
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html
+    assert '<body class="mg-has-tiles">' in html

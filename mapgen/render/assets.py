@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -40,3 +41,34 @@ def leaflet_css() -> str:
     return re.sub(
         r"url\((images/[\w.-]+\.png)\)", inline, (base / "leaflet.css").read_text(encoding="utf-8")
     )
+
+
+CDN = "https://cdn.jsdelivr.net/npm/leaflet@{version}/dist/{name}"
+
+
+def _sri(name: str) -> str:
+    digest = hashlib.sha384((_leaflet_dir() / name).read_bytes()).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
+def leaflet_assets(mode: str) -> dict:
+    """What the page template needs for Leaflet.
+
+    Parameters
+    ----------
+    mode : {"inline", "cdn"}
+        ``inline`` (default) puts the files into the page; ``cdn`` links the same pinned files
+        from jsDelivr's npm mirror with Subresource Integrity hashes of the packaged bytes
+        (xstatic-leaflet 1.9.3.0 ships npm's leaflet@1.9.3 ``dist/`` files unchanged).
+    """
+    if mode == "inline":
+        return {"mode": mode, "js": leaflet_js(), "css": leaflet_css()}
+    if mode == "cdn":
+        return {
+            "mode": mode,
+            "js_url": CDN.format(version=LEAFLET_VERSION, name="leaflet.js"),
+            "js_sri": _sri("leaflet.js"),
+            "css_url": CDN.format(version=LEAFLET_VERSION, name="leaflet.css"),
+            "css_sri": _sri("leaflet.css"),
+        }
+    raise ValueError(f"assets must be 'inline' or 'cdn', not {mode!r}")

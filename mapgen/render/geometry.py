@@ -28,32 +28,40 @@ def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
     return out
 
 
-def _encode_ring(coords: np.ndarray, step: float) -> list[int] | None:
-    grid = np.round(coords[:, :2] / step).astype(np.int64)
-    keep = np.ones(len(grid), dtype=bool)
-    keep[1:] = np.any(grid[1:] != grid[:-1], axis=1)
-    grid = grid[keep]
-    if len(grid) < 4:  # collapsed below one grid cell: invisible at this scale
-        return None
-    deltas = np.vstack([grid[:1], np.diff(grid, axis=0)])
-    return deltas.ravel().tolist()
+def _encode_rings(rings: np.ndarray, step: float) -> list[list[int] | None]:
+    """Quantize and delta-encode many rings at once; None for a ring that collapsed."""
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    grid = np.round(coords / step).astype(np.int64)
+    first = np.ones(len(grid), dtype=bool)
+    first[1:] = ring_of[1:] != ring_of[:-1]
+    keep = first.copy()
+    keep[1:] |= np.any(grid[1:] != grid[:-1], axis=1)  # drop repeats within a ring
+    grid, ring_of, first = grid[keep], ring_of[keep], first[keep]
+    deltas = grid.copy()
+    deltas[1:] -= grid[:-1]
+    deltas[first] = grid[first]
+    counts = np.bincount(ring_of, minlength=len(rings))
+    pieces = np.split(deltas.ravel(), np.cumsum(counts * 2)[:-1])
+    # fewer than four points: collapsed below one grid cell, invisible at this scale
+    return [p.tolist() if n >= 4 else None for p, n in zip(pieces, counts, strict=True)]
 
 
 def encode_geometry(geom, step: float) -> list:
     """``[[ring, hole, …], …]`` per polygon; each ring ``[x0, y0, dx1, dy1, …]`` in grid units."""
-    polygons = []
-    for polygon in shapely.get_parts(geom):
-        if polygon.geom_type != "Polygon":
-            continue
-        rings = [_encode_ring(np.asarray(polygon.exterior.coords), step)]
-        if rings[0] is None:
-            continue
-        for hole in polygon.interiors:
-            ring = _encode_ring(np.asarray(hole.coords), step)
-            if ring is not None:
-                rings.append(ring)
-        polygons.append(rings)
-    return polygons
+    polygons = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+    rings = [
+        (i, k, ring)
+        for i, p in enumerate(polygons)
+        for k, ring in enumerate((p.exterior, *p.interiors))
+    ]
+    if not rings:
+        return []
+    encoded = _encode_rings(np.array([ring for _, _, ring in rings], dtype=object), step)
+    out: list[list] = [[] for _ in polygons]
+    for (i, k, _), code in zip(rings, encoded, strict=True):
+        if code is not None and (k == 0 or out[i]):  # a hole only inside a drawn exterior
+            out[i].append(code)
+    return [p for p in out if p]
 
 
 def encode_shapes(shapes: GeoDataFrame, shape_ids, tolerance: float, step: float) -> dict:

@@ -45,10 +45,17 @@ class RenderOptions:
         Overrides the title in map.toml.
     simplify_px : float, default 0.5
         Simplification tolerance in screen pixels at the default zoom.
+    tiles : str, optional
+        An xyzservices provider name (e.g. ``"OpenStreetMap Mapnik"``) for an online tile basemap;
+        default none: the vector base from data/geo is the basemap.
+    assets : {"inline", "cdn"}, default "inline"
+        Inline Leaflet, or link it from a CDN with SRI hashes.
     """
 
     title: str | None = None
     simplify_px: float = 0.5
+    tiles: str | None = None
+    assets: str = "inline"
 
 
 class NewsMap(folium.Map):
@@ -103,6 +110,8 @@ def assemble(
         zoom_snap=0.5,
     )
     fmap.options.update({"minZoom": view["min_zoom"], "maxZoom": view["max_zoom"]})
+    if options.tiles:
+        folium.TileLayer(options.tiles, control=False).add_to(fmap)
     for layer in layers:
         fmap.add_child(layer.group)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
@@ -123,8 +132,8 @@ def assemble(
             "description": describe.describe(context.joined, settings, zone_names),
             "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
             "shapes_json": _json_for_script(table),
-            "leaflet_css": assets.leaflet_css(),
-            "leaflet_js": assets.leaflet_js(),
+            "leaflet": assets.leaflet_assets(options.assets),
+            "tiles": options.tiles,
             "css": _template_text("mapgen.css"),
             "runtime_js": _template_text("mapgen.js"),
         }

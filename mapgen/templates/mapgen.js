@@ -12,6 +12,7 @@
     return table;
   }
 
+  // Decoded once into L.LatLng objects, which every layer drawing the shape shares.
   function latlngs(id) {
     if (decoded[id]) {
       return decoded[id];
@@ -29,7 +30,7 @@
         for (var i = 0; i < ring.length; i += 2) {
           x += ring[i];
           y += ring[i + 1];
-          points.push([y * t.step, x * t.step]);
+          points.push(new L.LatLng(y * t.step, x * t.step));
         }
         return points;
       });
@@ -144,7 +145,8 @@
         if (!map.getPane("mgLabels")) {
           map.createPane("mgLabels").style.zIndex = 650;
         }
-        update();
+        // Names follow in the next frame: the shapes get on screen first.
+        requestAnimationFrame(update);
         map.on("zoomend", update);
       });
     }
