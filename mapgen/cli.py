@@ -106,6 +106,13 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         "e.g. --members edited_members.csv",
     )
     parser.add_argument(
+        "--events",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="another events table (default: DIR/events.csv); e.g. --events edited_events.csv",
+    )
+    parser.add_argument(
         "--simplify-px",
         type=_positive,
         default=0.5,
@@ -168,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         as_of=args.as_of,
         data_dir=args.data_dir,
         members=args.members,
+        events=args.events,
         render=RenderOptions(
             title=args.title, simplify_px=args.simplify_px, tiles=args.tiles, assets=args.assets
         ),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 MEMBERS_FILE = "nato_members.csv"
 AREAS_FILE = "nato_enlargement_areas.csv"
+EVENTS_FILE = "events.csv"
+BUILDUP_FILE = "buildup_2021.csv"
 SETTINGS_FILE = "map.toml"
 GEO_DIR = "geo"
 

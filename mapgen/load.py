@@ -16,12 +16,34 @@ from mapgen.tables import Column, read_table
 
 log = logging.getLogger("mapgen")
 
-SHAPE_FILES = ("countries.geojson", "ukraine_admin1.geojson")
+SHAPE_FILES = (
+    "countries.geojson",
+    "ukraine_admin1.geojson",
+    "donbas_held.geojson",
+    "seas.geojson",
+)
 
 MEMBER_COLUMNS = [
     Column("iso3", "iso3"),
     Column("name"),
     Column("accession_date", "date"),
+    Column("source"),
+]
+EVENT_COLUMNS = [
+    Column("date", "date"),
+    Column("title"),
+    Column("description"),
+    Column("lat", "lat"),
+    Column("lon", "lon"),
+    Column("category"),
+    Column("source"),
+    Column("source_url", "url"),
+]
+BUILDUP_COLUMNS = [
+    Column("name"),
+    Column("lat", "lat"),
+    Column("lon", "lon"),
+    Column("reported"),
     Column("source"),
 ]
 AREA_COLUMNS = [
@@ -47,12 +69,18 @@ class Sources:
         data/nato_enlargement_areas.csv: parts of members that joined on their own date.
     settings : config.Settings
         data/map.toml.
+    events : pandas.DataFrame
+        data/events.csv.
+    buildup : pandas.DataFrame
+        data/buildup_2021.csv: reported troop concentrations.
     """
 
     shapes: gpd.GeoDataFrame
     members: pd.DataFrame
     areas: pd.DataFrame
     settings: config.Settings
+    events: pd.DataFrame
+    buildup: pd.DataFrame
 
 
 def load_shapes(geo_dir: Path) -> gpd.GeoDataFrame:
@@ -109,7 +137,24 @@ def load_areas(path: Path, shape_ids, member_codes) -> pd.DataFrame:
     return areas
 
 
-def load(data_dir: Path, members_path: Path | None = None) -> Sources:
+def load_events(path: Path, categories: list[str]) -> pd.DataFrame:
+    """Read the events table; every category must have a layer in map.toml."""
+    events = read_table(path, EVENT_COLUMNS, key=("date", "title"))
+    problems = _check_codes(
+        events,
+        "category",
+        set(categories),
+        str(path),
+        f"is not one of the categories in map.toml ({', '.join(categories)})",
+    )
+    if problems:
+        raise InputError(problems)
+    return events.sort_values(["date", "title"], kind="stable").reset_index(drop=True)
+
+
+def load(
+    data_dir: Path, members_path: Path | None = None, events_path: Path | None = None
+) -> Sources:
     """Read and check every input under ``data_dir``.
 
     Parameters
@@ -118,6 +163,8 @@ def load(data_dir: Path, members_path: Path | None = None) -> Sources:
         A folder laid out like the project's data/.
     members_path : Path, optional
         Another members table, default ``data_dir / "nato_members.csv"``.
+    events_path : Path, optional
+        Another events table, default ``data_dir / "events.csv"``.
 
     Raises
     ------
@@ -137,6 +184,23 @@ def load(data_dir: Path, members_path: Path | None = None) -> Sources:
         areas = load_areas(data_dir / config.AREAS_FILE, shapes.index, codes)
     except InputError as err:
         problems += err.problems
+    events = buildup = None
+    try:
+        categories = settings.layers["events"]["categories"]
+        events = load_events(events_path or data_dir / config.EVENTS_FILE, categories)
+    except InputError as err:
+        problems += err.problems
+    try:
+        buildup = read_table(data_dir / config.BUILDUP_FILE, BUILDUP_COLUMNS, key=("name",))
+    except InputError as err:
+        problems += err.problems
     if problems:
         raise InputError(problems)
-    return Sources(shapes=shapes, members=members, areas=areas, settings=settings)
+    return Sources(
+        shapes=shapes,
+        members=members,
+        areas=areas,
+        settings=settings,
+        events=events,
+        buildup=buildup,
+    )

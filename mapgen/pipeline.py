@@ -34,6 +34,8 @@ class BuildOptions:
         Default: ``./data`` if present, else the data bundled with mapgen.
     members : Path, optional
         Another members table.
+    events : Path, optional
+        Another events table.
     render : RenderOptions
     """
 
@@ -41,6 +43,7 @@ class BuildOptions:
     as_of: date | None = None
     data_dir: Path | None = None
     members: Path | None = None
+    events: Path | None = None
     render: RenderOptions = field(default_factory=RenderOptions)
 
 
@@ -64,8 +67,11 @@ def build_map(options: BuildOptions | None = None) -> folium.Map:
     options = options or BuildOptions()
     data_dir = options.data_dir or config.default_data_dir()
     with _stage("load") as say:
-        sources = load(data_dir, members_path=options.members)
-        say.append(f"{len(sources.shapes)} shapes, {len(sources.members)} members from {data_dir}")
+        sources = load(data_dir, members_path=options.members, events_path=options.events)
+        say.append(
+            f"{len(sources.shapes)} shapes, {len(sources.members)} members, "
+            f"{len(sources.events)} events from {data_dir}"
+        )
     as_of = options.as_of or sources.settings.default_as_of
     with _stage("join") as say:
         joined = join(sources, as_of)
@@ -75,7 +81,13 @@ def build_map(options: BuildOptions | None = None) -> folium.Map:
             f"{int(current['after_1997_baseline'].sum())} after the 1997 baseline, "
             f"{len(joined.waves)} waves"
         )
-    context = LayerContext(shapes=sources.shapes, joined=joined, settings=sources.settings)
+    context = LayerContext(
+        shapes=sources.shapes,
+        joined=joined,
+        settings=sources.settings,
+        events=sources.events,
+        buildup=sources.buildup,
+    )
     with _stage("layers") as say:
         layers = build_layers(context)
         say.append(f"{len(layers)} layers")

@@ -31,15 +31,19 @@ PRECISION = 3
 SEAS = {
     "SEA-BLACK": ("Black Sea", (27.0, 40.5, 42.5, 47.0), (34.0, 43.5)),
     "SEA-AZOV": ("Sea of Azov", (33.5, 44.8, 40.0, 47.5), (36.5, 46.0)),
-    "SEA-BALTIC": ("Baltic Sea (with the Gulfs of Bothnia, Finland and Riga)",
-                   (9.0, 53.0, 31.0, 66.2), (19.0, 57.0)),
+    "SEA-BALTIC": (
+        "Baltic Sea (with the Gulfs of Bothnia, Finland and Riga)",
+        (9.0, 53.0, 31.0, 66.2),
+        (19.0, 57.0),
+    ),
 }
 LIMIT_WIDTH = 0.004  # degrees: the strait limit lines cut the water this wide
 
 
 def _shapes() -> gpd.GeoDataFrame:
-    frames = [gpd.read_file(DATA / "geo" / n) for n in ("countries.geojson",
-                                                         "ukraine_admin1.geojson")]
+    frames = [
+        gpd.read_file(DATA / "geo" / n) for n in ("countries.geojson", "ukraine_admin1.geojson")
+    ]
     return pd.concat(frames, ignore_index=True).set_index("shape_id")
 
 
@@ -47,22 +51,33 @@ def held_area(shapes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Union of the Voronoi cells of the separatist-held towns, inside the two oblasts."""
     towns = pd.read_csv(DATA / "donbas_towns_2015_2022.csv", comment="#")
     points = gpd.GeoSeries(gpd.points_from_xy(towns["lon"], towns["lat"]), crs=4326).to_crs(METRIC)
-    oblasts = gpd.GeoSeries([shapely.union_all(shapes.geometry[["UKR-05", "UKR-14"]].values)],
-                            crs=4326).to_crs(METRIC).iloc[0]
+    oblasts = (
+        gpd.GeoSeries([shapely.union_all(shapes.geometry[["UKR-05", "UKR-14"]].values)], crs=4326)
+        .to_crs(METRIC)
+        .iloc[0]
+    )
     cells = shapely.voronoi_polygons(shapely.MultiPoint(list(points)), extend_to=oblasts.envelope)
-    held_points = shapely.MultiPoint([p for p, s in zip(points, towns["side_before_2022_02_24"],
-                                                         strict=True) if s == HELD])
+    held_points = shapely.MultiPoint(
+        [p for p, s in zip(points, towns["side_before_2022_02_24"], strict=True) if s == HELD]
+    )
     held = shapely.union_all([c for c in shapely.get_parts(cells) if c.intersects(held_points)])
     held = held.buffer(SMOOTH_M).buffer(-2 * SMOOTH_M).buffer(SMOOTH_M)  # close, then open
     held = shapely.make_valid(held.intersection(oblasts))
     geom = gpd.GeoSeries([held], crs=METRIC).to_crs(4326).iloc[0]
-    geom = shapely.set_precision(geom, 10 ** -PRECISION)
+    geom = shapely.set_precision(geom, 10**-PRECISION)
     km2 = gpd.GeoSeries([geom], crs=4326).to_crs(EQUAL_AREA).area.iloc[0] / 1e6
     print(f"held area: {km2:,.0f} km²")
-    return gpd.GeoDataFrame({"shape_id": ["DONBAS-HELD"],
-                             "name": ["Held by Russia-backed forces, 2015-2022 (approximate)"],
-                             "kind": ["area"], "area_km2": [round(km2)]},
-                            geometry=[geom], crs=4326)
+    return gpd.GeoDataFrame(
+        {
+            "shape_id": ["DONBAS-HELD"],
+            "name": ["Held by Russia-backed forces, 2015-2022 (approximate)"],
+            "kind": ["area"],
+            "area_km2": [round(km2)],
+            "town_count": [len(towns)],
+        },
+        geometry=[geom],
+        crs=4326,
+    )
 
 
 def _floats(text: str) -> list[float]:
@@ -73,21 +88,28 @@ def seas(shapes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Water inside a box, minus land, cut at the strait limits; the piece holding the seed."""
     land = shapely.union_all(shapes[shapes["kind"] == "country"].geometry.values)
     limits = pd.read_csv(DATA / "sea_limits.csv", comment="#")
-    cuts = shapely.union_all([
-        shapely.LineString(list(zip(_floats(r.lons), _floats(r.lats), strict=True)))
-        .buffer(LIMIT_WIDTH / 2) for r in limits.itertuples()])
+    cuts = shapely.union_all(
+        [
+            shapely.LineString(list(zip(_floats(r.lons), _floats(r.lats), strict=True))).buffer(
+                LIMIT_WIDTH / 2
+            )
+            for r in limits.itertuples()
+        ]
+    )
     rows = []
     for sea_id, (name, box, seed) in SEAS.items():
         water = shapely.box(*box).difference(land).difference(cuts)
         piece = next(p for p in shapely.get_parts(water) if p.contains(shapely.Point(seed)))
         # close the thin cut again on this side, so the sea reaches its limit line
         piece = piece.buffer(LIMIT_WIDTH).intersection(shapely.box(*box)).difference(land)
-        piece = shapely.set_precision(piece, 10 ** -PRECISION)
+        piece = shapely.set_precision(piece, 10**-PRECISION)
         rows.append({"shape_id": sea_id, "name": name, "kind": "sea", "geometry": piece})
     frame = gpd.GeoDataFrame(rows, crs=4326)
     # the re-grown pieces of two seas that share a limit must not overlap
-    frame["geometry"] = [shapely.make_valid(g.difference(shapely.union_all(
-        frame.geometry.values[:i]))) if i else g for i, g in enumerate(frame.geometry)]
+    frame["geometry"] = [
+        shapely.make_valid(g.difference(shapely.union_all(frame.geometry.values[:i]))) if i else g
+        for i, g in enumerate(frame.geometry)
+    ]
     frame["area_km2"] = (frame.to_crs(EQUAL_AREA).area / 1e6).round().astype(int)
     for row in frame.itertuples():
         print(f"{row.name}: {row.area_km2:,} km²")
@@ -99,11 +121,22 @@ def write(frame: gpd.GeoDataFrame, path: Path) -> None:
     for row in frame.sort_values("shape_id").itertuples(index=False):
         props = {k: getattr(row, k) for k in frame.columns if k != "geometry"}
         props = {k: (v.item() if hasattr(v, "item") else v) for k, v in props.items()}
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": json.loads(shapely.to_geojson(row.geometry))})
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
-                               ensure_ascii=False, separators=(",", ":")) + "\n",
-                    encoding="utf-8")
+        features.append(
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": json.loads(shapely.to_geojson(row.geometry)),
+            }
+        )
+    path.write_text(
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"{path}: {len(features)} shapes, {path.stat().st_size:,} bytes")
 
 

@@ -32,7 +32,13 @@ def joined_2021(sources):
 
 @pytest.fixture(scope="session")
 def context_2021(sources, joined_2021):
-    return LayerContext(shapes=sources.shapes, joined=joined_2021, settings=sources.settings)
+    return LayerContext(
+        shapes=sources.shapes,
+        joined=joined_2021,
+        settings=sources.settings,
+        events=sources.events,
+        buildup=sources.buildup,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -38,11 +38,15 @@ def test_renders_offline_without_errors(built_map, open_page):
         "2023 (later)",
         "2024 (later)",
     ]
-    assert names[12:] == [
+    assert names[12:15] == [
         "1997 baseline: no allied forces",
         "Draft treaty: no NATO military activity",
         "Bucharest 2008 promise",
     ]
+    assert "Donbas: held by Russia-backed forces, 2015-2022 (approx.)" in names
+    assert "Crimea: occupied by Russia since 2014" in names
+    assert {"Sea: Black Sea", "Sea: Sea of Azov", "Sea: Baltic Sea"} <= set(names)
+    assert names[-1] == "Events: since then"
     assert page.locator("text=Download data (CSV)").is_visible()
     assert page.locator(".mg-label", has_text="Ukraine").count() == 1
 

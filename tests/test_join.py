@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -60,10 +61,7 @@ def test_every_wave_has_its_countries(joined_2021):
 
 
 def test_a_member_without_shape_fails(sources):
-    shapes = sources.shapes.drop(index="EST")
-    broken = type(sources)(
-        shapes=shapes, members=sources.members, areas=sources.areas, settings=sources.settings
-    )
+    broken = dataclasses.replace(sources, shapes=sources.shapes.drop(index="EST"))
     with pytest.raises(InputError, match=r"no shape for member EST \(EST\)"):
         join(broken, DEMANDS)
 

@@ -6,7 +6,7 @@ import inspect
 import re
 
 from mapgen.layers import REGISTRY
-from mapgen.layers.shapes import ShapeSet
+from mapgen.layers.shapes import MarkerSet, ShapeSet
 
 
 def _by_name(layers):
@@ -78,7 +78,7 @@ def test_baseline_marks_the_14_later_members(layers_2021):
     popup = baseline.group._children
     spec = next(c for c in popup.values() if isinstance(c, ShapeSet)).spec
     assert "27 May 1997" in spec["popup"]["text"] and spec["popup"]["url"].startswith("https://")
-    assert spec["style"]["className"] == "mapgen-hatch"
+    assert spec["style"]["className"] == "mapgen-hatch-baseline"
 
 
 def test_treaty_zone_and_bucharest(layers_2021):
@@ -93,3 +93,37 @@ def test_base_is_not_in_the_control_and_covers_every_country(layers_2021, source
     assert base.group.control is False
     countries = sources.shapes[sources.shapes["kind"] == "country"].index
     assert set(base.shape_ids) == set(countries)
+
+
+def test_donbas_layers(layers_2021, sources):
+    names = _by_name(layers_2021)
+    oblasts = names["Donbas: Donetsk and Luhansk oblasts"]
+    assert {f["id"] for f in _features(oblasts)} == {"UKR-05", "UKR-14"}
+    held = names["Donbas: held by Russia-backed forces, 2015-2022 (approx.)"]
+    popup = next(c for c in held.group._children.values() if isinstance(c, ShapeSet)).spec["popup"]
+    assert "Approximate: about 16,993 km²" in popup["text"]
+    assert "over 14,000" in popup["text"] and "126 towns" in popup["text"]
+    crimea = names["Crimea: occupied by Russia since 2014"]
+    assert {f["id"] for f in _features(crimea)} == {"UKR-11", "UKR-20"}
+    tips = {f["tip"] for f in _features(crimea)}
+    assert "Sevastopol: Ukrainian territory occupied by Russia since 2014" in tips
+    buildup = names["Russian build-up, 2021"]
+    markers = next(c for c in buildup.group._children.values() if isinstance(c, MarkerSet))
+    assert len(markers.spec["markers"]) == len(sources.buildup) >= 3
+    assert all(m["popup"]["date"].startswith("Reported 2021") for m in markers.spec["markers"])
+    assert "70,000" in markers.spec["markers"][0]["popup"]["text"]
+
+
+def test_sea_layers(layers_2021):
+    names = _by_name(layers_2021)
+    for name, sea_id in [
+        ("Sea: Black Sea", "SEA-BLACK"),
+        ("Sea: Sea of Azov", "SEA-AZOV"),
+        ("Sea: Baltic Sea", "SEA-BALTIC"),
+    ]:
+        spec = next(c for c in names[name].group._children.values() if isinstance(c, ShapeSet)).spec
+        assert [f["id"] for f in spec["features"]] == [sea_id]
+        assert spec["style"]["pane"] == "mgSeas"
+        assert (
+            "warships" in spec["popup"]["text"] and "Baltic and Black Sea" in spec["popup"]["text"]
+        )

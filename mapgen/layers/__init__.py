@@ -6,7 +6,16 @@ data/map.toml (``[layers.<name>]``).
 
 from __future__ import annotations
 
-from mapgen.layers import base, baseline, bucharest, membership, treaty_zone
+from mapgen.layers import (
+    base,
+    baseline,
+    bucharest,
+    donbas,
+    events,
+    membership,
+    seas,
+    treaty_zone,
+)
 from mapgen.layers.shapes import LayerContext, MapLayer
 
 REGISTRY = {
@@ -15,6 +24,9 @@ REGISTRY = {
     "baseline": baseline,
     "treaty_zone": treaty_zone,
     "bucharest": bucharest,
+    "seas": seas,
+    "donbas": donbas,
+    "events": events,
 }
 
 __all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers"]

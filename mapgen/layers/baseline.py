@@ -23,7 +23,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         "weight": 1.4,
         "fillColor": colour,
         "fillOpacity": 1,
-        "className": "mapgen-hatch",
+        "className": "mapgen-hatch-baseline",
     }
     return [
         shape_group(

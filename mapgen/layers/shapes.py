@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import folium
 import geopandas as gpd
+import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
 
@@ -19,11 +20,13 @@ from mapgen.join import Joined
 
 @dataclass
 class LayerContext:
-    """What the layer modules read: shapes, the join and the settings."""
+    """What the layer modules read: shapes, the join, the settings and the story tables."""
 
     shapes: gpd.GeoDataFrame
     joined: Joined
     settings: Settings
+    events: pd.DataFrame | None = None
+    buildup: pd.DataFrame | None = None
 
 
 @dataclass
@@ -32,7 +35,7 @@ class LegendEntry:
 
     label: str
     color: str
-    pattern: str = "fill"  # fill | hatch | outline | dashed
+    pattern: str = "fill"  # fill | hatch | outline | dashed | dot
     off: bool = False
     key: str = ""  # the layer-control name of the layer it describes
 
@@ -46,15 +49,19 @@ class MapLayer:
     shape_ids: list[str] = field(default_factory=list)
 
 
-def popup_spec(spec: dict) -> dict | None:
-    """The popup a layer's table in map.toml describes (title, text, source, link)."""
-    if "popup_text" not in spec:
+def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
+    """The popup a layer's table in map.toml describes.
+
+    Reads ``{prefix}popup_title``, ``{prefix}popup_text``, ``{prefix}source`` and
+    ``{prefix}source_url``; the texts are formatted with ``values``.
+    """
+    if f"{prefix}popup_text" not in spec:
         return None
     return {
-        "title": spec.get("popup_title", ""),
-        "text": spec["popup_text"],
-        "source": spec.get("source", ""),
-        "url": spec.get("source_url", ""),
+        "title": spec.get(f"{prefix}popup_title", "").format(**values),
+        "text": spec[f"{prefix}popup_text"].format(**values),
+        "source": spec.get(f"{prefix}source", ""),
+        "url": spec.get(f"{prefix}source_url", ""),
     }
 
 
@@ -89,6 +96,47 @@ class ShapeSet(MacroElement):
     @property
     def shape_ids(self) -> list[str]:
         return [f["id"] for f in self.spec["features"]]
+
+
+class MarkerSet(MacroElement):
+    """Draws circle markers into the parent FeatureGroup.
+
+    Parameters
+    ----------
+    markers : list of dict
+        ``{"lat", "lon", "tip"}``, optionally ``"popup"`` (a popup dict).
+    style : dict
+        Leaflet circle-marker options (``radius``, ``fillColor`` …).
+    key : str, optional
+        The legend entry this layer drives.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        mapgen.addMarkers({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, markers: list[dict], style: dict, key: str | None = None):
+        super().__init__()
+        self._name = "MarkerSet"
+        self.spec = {"markers": markers, "style": style, "key": key}
+
+
+def marker_group(
+    name: str,
+    markers: list[dict],
+    style: dict,
+    *,
+    show: bool = True,
+    legend: LegendEntry | None = None,
+) -> MapLayer:
+    """A FeatureGroup holding one MarkerSet."""
+    group = folium.FeatureGroup(name=name, show=show)
+    group.add_child(MarkerSet(markers, style, key=name))
+    if legend is not None:
+        legend.key = name
+    return MapLayer(group=group, legend=legend)
 
 
 def shape_group(

@@ -63,6 +63,9 @@ class NewsMap(folium.Map):
 
     default_js: list = []
     default_css: list = []
+    # Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
+    # markers and labels above them.
+    panes = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 
     _template = Template("""
         {% macro header(this, kwargs) %}{% endmacro %}
@@ -77,6 +80,29 @@ class NewsMap(folium.Map):
             ...{{ this.options|tojavascript }}
         });
         mapgen.map = {{ this.get_name() }};
+        mapgen.addPanes(mapgen.map, {{ this.panes|tojavascript }});
+        {%- if this.story_bounds %}
+        mapgen.map.fitBounds({{ this.story_bounds|tojavascript }});
+        {%- endif %}
+        {% endmacro %}
+    """)
+
+
+class DockedLayerControl(folium.LayerControl):
+    """folium's layer control, moved out of the map into the page's layer panel."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control.layers(
+            {},
+            {
+            {%- for key, val in this.overlays.items() %}
+                {{ key|tojavascript }}: {{ val }},
+            {%- endfor %}
+            },
+            {{ this.options|tojavascript }}
+        ).addTo({{ this._parent.get_name() }});
+        mapgen.dockControl({{ this.get_name() }});
         {% endmacro %}
     """)
 
@@ -110,11 +136,12 @@ def assemble(
         zoom_snap=0.5,
     )
     fmap.options.update({"minZoom": view["min_zoom"], "maxZoom": view["max_zoom"]})
+    fmap.story_bounds = view.get("bounds")
     if options.tiles:
         folium.TileLayer(options.tiles, control=False).add_to(fmap)
     for layer in layers:
         fmap.add_child(layer.group)
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    DockedLayerControl(collapsed=False, position="topright").add_to(fmap)
 
     tolerance = options.simplify_px * geometry.degrees_per_pixel(view["zoom"])
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]

@@ -117,6 +117,29 @@
       });
     },
 
+    addMarkers: function (group, spec) {
+      followLegend(group, spec.key);
+      spec.markers.forEach(function (m) {
+        var marker = L.circleMarker([m.lat, m.lon], L.extend({}, spec.style));
+        bind(marker, m.tip, m.popup);
+        group.addLayer(marker);
+      });
+    },
+
+    // The layer control lives beside the map, not over it.
+    dockControl: function (control) {
+      var panel = document.getElementById("mg-panel");
+      if (panel) {
+        panel.appendChild(control.getContainer());
+      }
+    },
+
+    addPanes: function (map, panes) {
+      Object.keys(panes).forEach(function (name) {
+        map.createPane(name).style.zIndex = panes[name];
+      });
+    },
+
     addLabels: function (group, labels) {
       var markers = labels.map(function (l) {
         var marker = L.marker([l.lat, l.lon], {
@@ -142,9 +165,6 @@
       }
       group.on("add", function () {
         var map = group._map;
-        if (!map.getPane("mgLabels")) {
-          map.createPane("mgLabels").style.zIndex = 650;
-        }
         // Names follow in the next frame: the shapes get on screen first.
         requestAnimationFrame(update);
         map.on("zoomend", update);

@@ -1,0 +1,89 @@
+"""The Donbas conflict: the two oblasts, the area held by Russia-backed forces 2015-2022,
+occupied Crimea and the 2021 build-up."""
+
+from __future__ import annotations
+
+from mapgen.layers.shapes import (
+    LayerContext,
+    LegendEntry,
+    MapLayer,
+    marker_group,
+    popup_spec,
+    shape_group,
+)
+
+OBLASTS = ("UKR-05", "UKR-14")  # Donetsk, Luhansk
+CRIMEA = ("UKR-11", "UKR-20")  # Autonomous Republic of Crimea, Sevastopol
+HELD = "DONBAS-HELD"
+
+
+def build(context: LayerContext, spec: dict) -> list[MapLayer]:
+    """Return the oblast outlines, the held area, occupied Crimea and the build-up markers."""
+    style, shapes = context.settings.style, context.shapes
+    names = shapes["name"]
+    oblasts = shape_group(
+        spec["oblasts_name"],
+        [{"id": i, "tip": spec["oblasts_tooltip"].format(name=names[i])} for i in OBLASTS],
+        {
+            "color": style["oblast_line"],
+            "weight": 1.5,
+            "dashArray": "4 3",
+            "fill": True,
+            "fillOpacity": 0,
+        },
+        legend=LegendEntry(spec["oblasts_name"], style["oblast_line"], pattern="dashed"),
+    )
+    held = shape_group(
+        spec["held_name"],
+        [{"id": HELD, "tip": spec["held_tooltip"]}],
+        {"color": style["held"], "weight": 1, "fillColor": style["held"], "fillOpacity": 0.55},
+        popup=popup_spec(
+            spec,
+            "held_",
+            area=int(shapes.at[HELD, "area_km2"]),
+            town_count=int(shapes.at[HELD, "town_count"]),
+        ),
+        legend=LegendEntry(spec["held_name"], style["held"]),
+    )
+    crimea = shape_group(
+        spec["crimea_name"],
+        [{"id": i, "tip": spec["crimea_tooltip"].format(name=names[i])} for i in CRIMEA],
+        {
+            "color": style["occupied"],
+            "weight": 1.2,
+            "fillColor": style["occupied"],
+            "fillOpacity": 1,
+            "className": "mapgen-hatch-occupied",
+        },
+        popup=popup_spec(spec, "crimea_"),
+        legend=LegendEntry(spec["crimea_name"], style["occupied"], pattern="hatch"),
+    )
+    markers = [
+        {
+            "lat": row.lat,
+            "lon": row.lon,
+            "tip": f"{row.name} (reported {row.reported})",
+            "popup": {
+                "title": row.name,
+                "date": f"Reported {row.reported}: {row.source}",
+                "text": spec["buildup_popup_text"],
+                "source": spec["buildup_source"],
+                "url": spec["buildup_source_url"],
+            },
+        }
+        for row in context.buildup.itertuples()
+    ]
+    buildup = marker_group(
+        spec["buildup_name"],
+        markers,
+        {
+            "radius": 9,
+            "color": "#ffffff",
+            "weight": 2,
+            "fillColor": style["buildup"],
+            "fillOpacity": 0.9,
+            "pane": "mgMarkers",
+        },
+        legend=LegendEntry(spec["buildup_name"], style["buildup"], pattern="dot"),
+    )
+    return [oblasts, held, crimea, buildup]
