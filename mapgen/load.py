@@ -11,7 +11,7 @@ import pandas as pd
 import shapely
 
 from mapgen import config
-from mapgen.errors import InputError, Problem
+from mapgen.errors import InputError, Problem, display_path
 from mapgen.tables import Column, read_table
 
 log = logging.getLogger("mapgen")
@@ -85,70 +85,62 @@ class Sources:
 
 def load_shapes(geo_dir: Path) -> gpd.GeoDataFrame:
     """Read data/geo/*.geojson; repair invalid shapes with a warning, refuse empty ones."""
-    frames = [gpd.read_file(geo_dir / name) for name in SHAPE_FILES]
-    shapes = pd.concat(frames, ignore_index=True).set_index("shape_id")
-    shapes = gpd.GeoDataFrame(shapes, geometry="geometry", crs=4326)
+    frames = [
+        gpd.read_file(geo_dir / name).assign(file=display_path(geo_dir / name))
+        for name in SHAPE_FILES
+    ]
+    shapes = pd.concat(frames, ignore_index=True)
     problems = [
-        Problem(str(geo_dir), None, None, f"shape id {sid} appears more than once")
-        for sid in sorted(set(shapes.index[shapes.index.duplicated()]))
+        Problem(row.file, None, None, f"shape id {row.shape_id} appears more than once")
+        for row in shapes[shapes["shape_id"].duplicated()].itertuples()
     ]
     problems += [
-        Problem(str(geo_dir), None, None, f"shape {sid} is empty")
-        for sid in shapes.index[shapes.geometry.is_empty | shapes.geometry.isna()]
+        Problem(row.file, None, None, f"shape {row.shape_id} is empty")
+        for row in shapes[shapes.geometry.is_empty | shapes.geometry.isna()].itertuples()
     ]
     if problems:
         raise InputError(problems)
+    shapes = gpd.GeoDataFrame(shapes.set_index("shape_id"), geometry="geometry", crs=4326)
     invalid = ~shapes.geometry.is_valid
     for sid in shapes.index[invalid]:
         reason = shapely.is_valid_reason(shapes.geometry[sid])
-        log.warning("warning: shape %s is invalid (%s); repaired with make_valid", sid, reason)
+        log.warning(
+            "%s: warning: shape %s is invalid (%s); repaired with make_valid",
+            shapes.at[sid, "file"],
+            sid,
+            reason,
+        )
     if invalid.any():
         shapes.loc[invalid, "geometry"] = shapely.make_valid(shapes.geometry[invalid].values)
     return shapes
 
 
-def _check_codes(table: pd.DataFrame, column: str, known, label: str, what: str) -> list[Problem]:
-    return [
-        Problem(label, int(row.line), column, f"{column} {getattr(row, column)!r} {what}")
-        for row in table.itertuples()
-        if getattr(row, column) not in known
-    ]
+def _column(columns: list[Column], name: str, choices, unknown: str) -> list[Column]:
+    return [c.with_choices(choices, unknown) if c.name == name else c for c in columns]
 
 
 def load_members(path: Path, shape_ids) -> pd.DataFrame:
     """Read the members table; every iso3 must name a country shape."""
-    members = read_table(path, MEMBER_COLUMNS, key=("iso3",))
-    problems = _check_codes(members, "iso3", set(shape_ids), str(path), "has no shape in data/geo")
-    if problems:
-        raise InputError(problems)
-    return members
+    columns = _column(MEMBER_COLUMNS, "iso3", shape_ids, "has no shape in data/geo")
+    return read_table(path, columns, key=("iso3",))
 
 
 def load_areas(path: Path, shape_ids, member_codes) -> pd.DataFrame:
     """Read the parts of members that joined on a date of their own (the former GDR)."""
-    areas = read_table(path, AREA_COLUMNS, key=("shape_id",))
-    problems = _check_codes(
-        areas, "shape_id", set(shape_ids), str(path), "has no shape in data/geo"
-    ) + _check_codes(
-        areas, "member_iso3", set(member_codes), str(path), "is not in the members table"
-    )
-    if problems:
-        raise InputError(problems)
-    return areas
+    columns = _column(AREA_COLUMNS, "shape_id", shape_ids, "has no shape in data/geo")
+    columns = _column(columns, "member_iso3", member_codes, "is not in the members table")
+    return read_table(path, columns, key=("shape_id",))
 
 
 def load_events(path: Path, categories: list[str]) -> pd.DataFrame:
     """Read the events table; every category must have a layer in map.toml."""
-    events = read_table(path, EVENT_COLUMNS, key=("date", "title"))
-    problems = _check_codes(
-        events,
+    columns = _column(
+        EVENT_COLUMNS,
         "category",
-        set(categories),
-        str(path),
+        categories,
         f"is not one of the categories in map.toml ({', '.join(categories)})",
     )
-    if problems:
-        raise InputError(problems)
+    events = read_table(path, columns, key=("date", "title"))
     return events.sort_values(["date", "title"], kind="stable").reset_index(drop=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mapgen.errors import InputError, Problem
+from mapgen.errors import InputError, Problem, display_path
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -77,11 +78,17 @@ PARSERS: dict[str, Callable[[str], object]] = {
 
 @dataclass(frozen=True)
 class Column:
-    """One declared column: its name, type (a key of PARSERS) and whether it may be empty."""
+    """One declared column: its name, type (a key of PARSERS), whether it may be empty, and
+    optionally the values it may take (``choices``, with ``unknown`` saying what else is)."""
 
     name: str
     kind: str = "text"
     required: bool = True
+    choices: frozenset | None = None
+    unknown: str = "is not allowed here"
+
+    def with_choices(self, choices, unknown: str) -> Column:
+        return dataclasses.replace(self, choices=frozenset(choices), unknown=unknown)
 
 
 def _decode(path: Path, label: str) -> str:
@@ -150,7 +157,7 @@ def read_table(
     InputError
         Listing every problem found, each with file, line and column.
     """
-    label = label or str(path)
+    label = label or display_path(path)
     problems: list[Problem] = []
     try:
         records = list(_records(_decode(path, label)))
@@ -223,6 +230,9 @@ def read_table(
                 row[name] = PARSERS[column.kind](value)
             except ValueError as err:
                 problems.append(Problem(label, line, name, f"{name} {value!r} {err}"))
+                continue
+            if column.choices is not None and row[name] not in column.choices:
+                problems.append(Problem(label, line, name, f"{name} {value!r} {column.unknown}"))
         if key and all(row.get(k) is not None for k in key):
             k = tuple(row[k] for k in key)
             if k in seen:

@@ -91,3 +91,115 @@ def test_help_documents_every_option_with_an_example(command):
             assert "e.g." in help_text, action.dest
             assert action.option_strings[0] in text
     assert "examples:" in text
+
+
+EVENTS_HEADER = "date,title,description,lat,lon,category,source,source_url\n"
+GOOD_ROW = "2021-12-17,Drafts,Text,55.7,37.6,Conflict,MFA,https://mid.ru/\n"
+
+
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        (
+            "bad date",
+            EVENTS_HEADER + GOOD_ROW.replace("2021-12-17", "2021-13-45"),
+            ["events.csv:2: date '2021-13-45' is not a valid YYYY-MM-DD date"],
+        ),
+        (
+            "latitude",
+            EVENTS_HEADER + GOOD_ROW.replace("55.7", "95.1"),
+            ["events.csv:2: lat '95.1' is outside [-90, 90] (latitude)"],
+        ),
+        (
+            "longitude",
+            EVENTS_HEADER + GOOD_ROW.replace("37.6", "-181"),
+            ["events.csv:2: lon '-181' is outside [-180, 180] (longitude)"],
+        ),
+        (
+            "missing column",
+            EVENTS_HEADER.replace(",source_url", "") + GOOD_ROW.rsplit(",", 1)[0] + "\n",
+            [
+                "events.csv:1: missing column(s) source_url; expected "
+                "date,title,description,lat,lon,category,source,source_url"
+            ],
+        ),
+        (
+            "duplicate",
+            EVENTS_HEADER + GOOD_ROW + GOOD_ROW,
+            ["events.csv:3: date/title '2021-12-17/Drafts' repeats line 2"],
+        ),
+        (
+            "no source",
+            EVENTS_HEADER + GOOD_ROW.replace(",MFA,", ",,"),
+            ["events.csv:2: source is empty"],
+        ),
+        (
+            "quoting",
+            EVENTS_HEADER + GOOD_ROW.replace("Text", '"Text'),
+            ["events.csv:2: broken quoting (unexpected end of data)"],
+        ),
+        (
+            "blank line",
+            EVENTS_HEADER + GOOD_ROW + "\n" + GOOD_ROW.replace("Drafts", "Other"),
+            ["events.csv:3: blank line inside the table"],
+        ),
+        (
+            "link",
+            EVENTS_HEADER + GOOD_ROW.replace("https://mid.ru/", "ftp://mid.ru/"),
+            ["events.csv:2: source_url 'ftp://mid.ru/' is not an http(s) URL"],
+        ),
+        (
+            "encoding",
+            (EVENTS_HEADER + GOOD_ROW.replace("Drafts", "Entwürfe")).encode("cp1252"),
+            ["events.csv:2: is not UTF-8 (byte 0xfc); save the file as CSV UTF-8"],
+        ),
+        (
+            "two problems",
+            EVENTS_HEADER
+            + GOOD_ROW.replace("2021-12-17", "17/12/2021")
+            + GOOD_ROW.replace("Drafts", "Call").replace("Conflict", "War"),
+            [
+                "events.csv:2: date '17/12/2021' is not a valid YYYY-MM-DD date",
+                "events.csv:3: category 'War' is not one of the categories in map.toml "
+                "(Treaties and diplomacy, Enlargement, Conflict)",
+            ],
+        ),
+    ],
+)
+def test_bad_events_file_table(tmp_path, name, content, expected):
+    path = tmp_path / "events.csv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    out = tmp_path / "map.html"
+    result = run(
+        "build",
+        "--events",
+        "events.csv",
+        "--out",
+        "map.html",
+        "--data-dir",
+        str(DATA),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2, name
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == expected, name
+    assert lines[-1] == f"mapgen: {len(expected)} problem(s) in the input; nothing was written"
+    assert not out.exists()
+
+
+def test_members_with_unknown_country(tmp_path):
+    members = (DATA / "nato_members.csv").read_text(encoding="utf-8").replace("NOR,", "NRW,", 1)
+    (tmp_path / "members.csv").write_text(members, encoding="utf-8")
+    result = run("build", "--members", "members.csv", "--data-dir", str(DATA), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == "members.csv:10: iso3 'NRW' has no shape in data/geo"
+
+
+def test_internal_error_is_one_line_without_debug(tmp_path, data_copy):
+    (data_copy / "map.toml").write_text("[map]\ntitle = 'x'\n[style]\n", encoding="utf-8")
+    result = run("build", "--out", str(tmp_path / "m.html"), "--data-dir", str(data_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("mapgen: internal error: KeyError")
+    debug = run("build", "--debug", "--out", str(tmp_path / "m.html"), "--data-dir", str(data_copy))
+    assert "Traceback" in debug.stderr

@@ -61,5 +61,5 @@ def test_invalid_shape_is_repaired_with_a_warning(data_copy, caplog):
 
 def test_empty_shape_is_an_error(data_copy):
     _rewrite_shape(data_copy / "geo", "LUX", {"type": "Polygon", "coordinates": []})
-    with pytest.raises(InputError, match="shape LUX is empty"):
+    with pytest.raises(InputError, match=r"countries.geojson: shape LUX is empty"):
         load_shapes(data_copy / "geo")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -13,9 +14,10 @@ from folium.template import Template
 
 from mapgen.config import Settings
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.render import assets, describe, geometry
+from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
 
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}")
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("mapgen", "templates"), autoescape=True, keep_trailing_newline=True
 )
@@ -97,7 +99,7 @@ class DockedLayerControl(folium.LayerControl):
             {},
             {
             {%- for key, val in this.overlays.items() %}
-                {{ key|tojavascript }}: {{ val }},
+                {{ key|e|string|tojavascript }}: {{ val }},
             {%- endfor %}
             },
             {{ this.options|tojavascript }}
@@ -149,13 +151,17 @@ def assemble(
     zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
     zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
     title = options.title or view["title"]
+    legend = [layer.legend for layer in layers if layer.legend is not None]
+    bad = [e.color for e in legend if not _COLOUR.fullmatch(e.color)]
+    if bad:
+        raise ValueError(f"map.toml: colours must be #rgb or #rrggbb, not {', '.join(bad)}")
     page = Page(
         {
             "title": title,
             "subtitle": view["subtitle"],
             "credit": view["credit"],
             "style": settings.style,
-            "legend": [layer.legend for layer in layers if layer.legend is not None],
+            "legend": legend,
             "description": describe.describe(context.joined, settings, zone_names),
             "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
             "shapes_json": _json_for_script(table),
@@ -170,7 +176,9 @@ def assemble(
 
 
 def render_html(fmap: folium.Map) -> str:
-    """The standalone HTML document, byte-identical for identical inputs."""
+    """The standalone HTML document, byte-identical for identical inputs, with its CSP."""
     root = fmap.get_root()
     stabilise_ids(root)
-    return root.render()
+    page = root.page
+    cdn = "https://cdn.jsdelivr.net" if page["leaflet"]["mode"] == "cdn" else None
+    return csp.add_policy(root.render(), cdn=cdn, tiles=bool(page["tiles"]))

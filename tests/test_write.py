@@ -1,0 +1,63 @@
+"""render.write: all files or none; the old ones stay byte for byte."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mapgen.render.write import write_all
+
+
+def test_writes_every_file(tmp_path):
+    write_all({tmp_path / "a.html": b"A", tmp_path / "sub" / "b.png": b"B"})
+    assert (tmp_path / "a.html").read_bytes() == b"A"
+    assert (tmp_path / "sub" / "b.png").read_bytes() == b"B"
+
+
+def test_a_failure_leaves_every_old_file_and_no_temp_file(tmp_path, monkeypatch):
+    old = {tmp_path / "map.html": b"old map", tmp_path / "map.png": b"old png"}
+    for path, content in old.items():
+        path.write_bytes(content)
+
+    def failing_replace(*_paths):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", failing_replace)
+        with pytest.raises(OSError, match="disk full"):
+            write_all({tmp_path / "map.html": b"new map", tmp_path / "map.png": b"new png"})
+    assert {p: p.read_bytes() for p in old} == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html", "map.png"]
+
+
+def test_an_unwritable_second_file_leaves_the_first_untouched(tmp_path):
+    first = tmp_path / "map.html"
+    first.write_bytes(b"old map")
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where a folder is needed")
+    with pytest.raises(OSError):
+        write_all({first: b"new map", blocker / "map.png": b"png"})
+    assert first.read_bytes() == b"old map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "map.html"]
+
+
+def test_a_failure_after_the_first_rename_puts_the_first_file_back(tmp_path, monkeypatch):
+    old = {tmp_path / "map.html": b"old map", tmp_path / "map.png": b"old png"}
+    for path, content in old.items():
+        path.write_bytes(content)
+    real_replace = os.replace
+    calls = []
+
+    def second_fails(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_replace(src, dst)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", second_fails)
+        with pytest.raises(OSError, match="disk full"):
+            write_all({tmp_path / "map.html": b"new map", tmp_path / "map.png": b"new png"})
+    assert {p: p.read_bytes() for p in old} == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html", "map.png"]
