@@ -136,6 +136,12 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         "with SRI hashes; e.g. --assets cdn",
     )
     parser.add_argument(
+        "--no-png",
+        action="store_true",
+        help="do not write the static image OUT-STEM.png (the page then has no image for "
+        "readers without scripts); e.g. mapgen build --no-png",
+    )
+    parser.add_argument(
         "--quiet", action="store_true", help="print nothing but errors; e.g. mapgen build --quiet"
     )
     parser.add_argument(
@@ -176,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         data_dir=args.data_dir,
         members=args.members,
         events=args.events,
+        png=not args.no_png,
         render=RenderOptions(
             title=args.title, simplify_px=args.simplify_px, tiles=args.tiles, assets=args.assets
         ),

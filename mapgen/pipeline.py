@@ -15,6 +15,7 @@ from mapgen import config
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import load
+from mapgen.render import embed, geometry, static
 from mapgen.render.page import RenderOptions, assemble, render_html
 from mapgen.render.write import write_all
 
@@ -36,6 +37,8 @@ class BuildOptions:
         Another members table.
     events : Path, optional
         Another events table.
+    png : bool, default True
+        Also write the static image ``<out-stem>.png``.
     render : RenderOptions
     """
 
@@ -44,6 +47,7 @@ class BuildOptions:
     data_dir: Path | None = None
     members: Path | None = None
     events: Path | None = None
+    png: bool = True
     render: RenderOptions = field(default_factory=RenderOptions)
 
 
@@ -55,16 +59,17 @@ def _stage(name: str):
     log.info("%-7s %s (%.2f s)", name, "; ".join(summary), time.perf_counter() - start)
 
 
-def build_map(options: BuildOptions | None = None) -> folium.Map:
-    """Run load → join → layers → render and return the folium.Map (for notebooks).
+@dataclass
+class Built:
+    """What the render stage made: the map, and what the static image is drawn from."""
 
-    Examples
-    --------
-    >>> from mapgen import build_map
-    >>> m = build_map()
-    >>> m  # shows the map in Jupyter
-    """
-    options = options or BuildOptions()
+    fmap: folium.Map
+    layers: list
+    context: LayerContext
+    screen_shapes: object
+
+
+def _run(options: BuildOptions) -> Built:
     data_dir = options.data_dir or config.default_data_dir()
     with _stage("load") as say:
         sources = load(data_dir, members_path=options.members, events_path=options.events)
@@ -92,17 +97,61 @@ def build_map(options: BuildOptions | None = None) -> folium.Map:
         layers = build_layers(context)
         say.append(f"{len(layers)} layers")
     with _stage("render") as say:
-        fmap = assemble(layers, context, options.render)
+        view = sources.settings.map
+        screen = geometry.simplify(
+            sources.shapes, geometry.tolerance_deg(view["zoom"], options.render.simplify_px)
+        )
+        fmap = assemble(layers, context, screen, options.render)
         say.append(f"{len({s for layer in layers for s in layer.shape_ids})} shapes on the map")
-    return fmap
+    return Built(fmap, layers, context, screen)
 
 
-def build(options: BuildOptions | None = None) -> Path:
-    """Build the map and write it to ``options.out`` atomically; return the path."""
+def build_map(options: BuildOptions | None = None) -> folium.Map:
+    """Run load → join → layers → render and return the folium.Map (for notebooks).
+
+    Examples
+    --------
+    >>> from mapgen import build_map
+    >>> m = build_map()
+    >>> m  # shows the map in Jupyter
+    """
+    return _run(options or BuildOptions()).fmap
+
+
+def output_paths(out: Path) -> dict[str, Path]:
+    """The files a build writes: the page, its static image and the embed snippet."""
+    return {
+        "html": out,
+        "png": out.with_suffix(".png"),
+        "embed": out.with_name(out.stem + ".embed.html"),
+    }
+
+
+def build(options: BuildOptions | None = None) -> dict[str, Path]:
+    """Build the map and write the page, the PNG (unless ``png=False``) and the embed
+    snippet, all or none; return their paths."""
     options = options or BuildOptions()
-    fmap = build_map(options)
+    paths = output_paths(options.out)
+    if not options.png:
+        del paths["png"]
+    options.render.png_name = paths["png"].name if "png" in paths else None
+    built = _run(options)
+    title = options.render.title or built.context.settings.map["title"]
+    files = {}
     with _stage("write") as say:
-        html = render_html(fmap).encode("utf-8")
-        write_all({options.out: html})
-        say.append(f"{options.out} ({len(html):,} bytes)")
-    return options.out
+        files[paths["html"]] = render_html(built.fmap).encode("utf-8")
+        if "png" in paths:
+            files[paths["png"]] = static.render_png(
+                built.layers,
+                built.context,
+                built.screen_shapes,
+                title,
+                built.context.settings.map["subtitle"],
+                built.context.settings.map["credit"],
+            )
+        files[paths["embed"]] = embed.embed_snippet(
+            title, paths["html"].name, paths["png"].name if "png" in paths else None
+        ).encode("utf-8")
+        write_all(files)
+        say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))
+    return paths

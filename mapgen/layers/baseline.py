@@ -7,13 +7,18 @@ from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
-    """Return the hatched overlay of the members (as of the map's date) that joined after 1997."""
+    """Return the hatched overlay of the members that joined after 1997.
+
+    Every such member is listed with the date it joined (``since``); the page draws those that
+    had joined by the map's date, and the timeline the rest as it reaches them.
+    """
     shapes = context.joined.member_shapes
-    after = shapes[shapes["after_baseline"] & shapes["member_as_of"]].sort_index()
+    after = shapes[shapes["after_baseline"]].sort_index()
     features = [
         {
             "id": sid,
             "tip": f"{row.name}: joined {long_date(row.accession_date)}, after the 1997 baseline",
+            "since": row.accession_date.isoformat(),
         }
         for sid, row in zip(after.index, after.itertuples(), strict=True)
     ]

@@ -33,18 +33,18 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             for sid, row in zip(rows.index, rows.itertuples(), strict=True)
         ]
         name = wave_name(wave, spec)
-        layers.append(
-            shape_group(
-                name,
-                features,
-                {
-                    "fillColor": colour,
-                    "fillOpacity": style["later_wave_opacity"] if wave.later else 1,
-                    "color": style["border"],
-                    "weight": 0.6,
-                },
-                show=not wave.later,
-                legend=LegendEntry(name, colour, off=wave.later),
-            )
+        layer = shape_group(
+            name,
+            features,
+            {
+                "fillColor": colour,
+                "fillOpacity": style["later_wave_opacity"] if wave.later else 1,
+                "color": style["border"],
+                "weight": 0.6,
+            },
+            show=not wave.later,
+            legend=LegendEntry(name, colour, off=wave.later),
         )
+        layer.since = wave.first_date
+        layers.append(layer)
     return layers

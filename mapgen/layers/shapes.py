@@ -7,6 +7,7 @@ stage stores each shape once in the page, however many layers use it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import folium
 import geopandas as gpd
@@ -47,6 +48,7 @@ class MapLayer:
     group: folium.FeatureGroup
     legend: LegendEntry | None = None
     shape_ids: list[str] = field(default_factory=list)
+    since: date | None = None  # an accession wave: the timeline shows it from this date
 
 
 def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:

@@ -64,3 +64,33 @@ def members_csv(joined: Joined) -> str:
 def csv_data_url(text: str) -> str:
     """``data:text/csv;charset=utf-8,`` followed by the percent-encoded text."""
     return "data:text/csv;charset=utf-8," + quote(text, safe="")
+
+
+def members_rows(joined: Joined) -> list[dict]:
+    """The rows of the page's members table, oldest first."""
+    return [
+        {
+            "name": r.name,
+            "date": r.accession_date.isoformat(),
+            "date_label": long_date(r.accession_date),
+            "wave": r.wave,
+            "after_baseline": bool(r.after_1997_baseline),
+        }
+        for r in joined.members.itertuples()
+    ]
+
+
+def timeline_spec(joined: Joined, interval_ms: int = 1200) -> dict:
+    """The timeline's stops: every accession date, labelled with the member count then."""
+    dates = sorted(set(joined.member_shapes["accession_date"]) | {joined.as_of})
+    joined_on = list(joined.members["accession_date"])
+    labels = [f"{long_date(d)}: {sum(j <= d for j in joined_on)} members" for d in dates]
+    start = (
+        max(i for i, d in enumerate(dates) if d <= joined.as_of) if dates[0] <= joined.as_of else 0
+    )
+    return {
+        "dates": [d.isoformat() for d in dates],
+        "labels": labels,
+        "start": start,
+        "interval_ms": interval_ms,
+    }

@@ -19,6 +19,11 @@ def degrees_per_pixel(zoom: float) -> float:
     return 360.0 / (TILE_PX * 2**zoom)
 
 
+def tolerance_deg(zoom: float, simplify_px: float) -> float:
+    """Simplification tolerance in degrees for an error of ``simplify_px`` pixels at ``zoom``."""
+    return simplify_px * degrees_per_pixel(zoom)
+
+
 def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
     """Simplify each ``kind`` of shape (countries, admin-1 units …) as one coverage."""
     out = shapes.copy()
@@ -64,17 +69,15 @@ def encode_geometry(geom, step: float) -> list:
     return [p for p in out if p]
 
 
-def encode_shapes(shapes: GeoDataFrame, shape_ids, tolerance: float, step: float) -> dict:
+def encode_shapes(shapes: GeoDataFrame, shape_ids, step: float) -> dict:
     """The page's shape table: every shape a layer uses, once.
 
     Parameters
     ----------
     shapes : geopandas.GeoDataFrame
-        All shapes, indexed by id, with a ``kind`` column.
+        Shapes already simplified for the screen (see :func:`simplify`), indexed by id.
     shape_ids : iterable of str
         The ids the layers use.
-    tolerance : float
-        Simplification tolerance in degrees.
     step : float
         Quantization grid in degrees.
 
@@ -83,9 +86,8 @@ def encode_shapes(shapes: GeoDataFrame, shape_ids, tolerance: float, step: float
     dict
         ``{"step": step, "shapes": {id: encoded geometry}}``, ids sorted.
     """
-    simplified = simplify(shapes, tolerance)
     used = sorted(set(shape_ids))
     return {
         "step": step,
-        "shapes": {sid: encode_geometry(simplified.geometry[sid], step) for sid in used},
+        "shapes": {sid: encode_geometry(shapes.geometry[sid], step) for sid in used},
     }

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from importlib import resources
 
 import folium
+import geopandas as gpd
 import jinja2
-from branca.element import Figure
+from branca.element import Figure, MacroElement
 from folium.template import Template
 
 from mapgen.config import Settings
+from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
@@ -52,10 +54,13 @@ class RenderOptions:
         default none: the vector base from data/geo is the basemap.
     assets : {"inline", "cdn"}, default "inline"
         Inline Leaflet, or link it from a CDN with SRI hashes.
+    png_name : str, optional
+        The static image beside the page, shown where scripts do not run.
     """
 
     title: str | None = None
     simplify_px: float = 0.5
+    png_name: str | None = None
     tiles: str | None = None
     assets: str = "inline"
 
@@ -82,6 +87,8 @@ class NewsMap(folium.Map):
             ...{{ this.options|tojavascript }}
         });
         mapgen.map = {{ this.get_name() }};
+        mapgen.asOf = {{ this.as_of|tojavascript }};
+        mapgen.reportHeight();
         mapgen.addPanes(mapgen.map, {{ this.panes|tojavascript }});
         {%- if this.story_bounds %}
         mapgen.map.fitBounds({{ this.story_bounds|tojavascript }});
@@ -109,6 +116,26 @@ class DockedLayerControl(folium.LayerControl):
     """)
 
 
+class Timeline(MacroElement):
+    """The date slider and play button: shows the alliance as of each accession date."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        mapgen.timeline({{ this.spec|tojavascript }}, [
+        {%- for group, since in this.waves %}
+            [{{ group.get_name() }}, {{ since|tojavascript }}],
+        {%- endfor %}
+        ]);
+        {% endmacro %}
+    """)
+
+    def __init__(self, spec: dict, waves: list):
+        super().__init__()
+        self._name = "Timeline"
+        self.spec = spec
+        self.waves = waves
+
+
 class Page(Figure):
     """The whole HTML document: title, subtitle, map, legend, description, credit, data link."""
 
@@ -120,11 +147,15 @@ class Page(Figure):
 
 
 def assemble(
-    layers: list[MapLayer], context: LayerContext, options: RenderOptions | None = None
+    layers: list[MapLayer],
+    context: LayerContext,
+    screen_shapes: gpd.GeoDataFrame,
+    options: RenderOptions | None = None,
 ) -> folium.Map:
     """Put the layers on a NewsMap inside a Page and return the map.
 
-    The map's parent (``m.get_root()``) is the Page; rendering it gives the whole document.
+    ``screen_shapes`` are the shapes simplified for the default zoom. The map's parent
+    (``m.get_root()``) is the Page; rendering it gives the whole document.
     """
     options = options or RenderOptions()
     settings: Settings = context.settings
@@ -144,10 +175,16 @@ def assemble(
     for layer in layers:
         fmap.add_child(layer.group)
     DockedLayerControl(collapsed=False, position="topright").add_to(fmap)
+    timeline = describe.timeline_spec(context.joined)
+    fmap.as_of = context.joined.as_of.isoformat()
+    Timeline(
+        timeline,
+        [(layer.group, layer.since.isoformat()) for layer in layers if layer.since is not None],
+    ).add_to(fmap)
 
-    tolerance = options.simplify_px * geometry.degrees_per_pixel(view["zoom"])
+    tolerance = geometry.tolerance_deg(view["zoom"], options.simplify_px)
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
-    table = geometry.encode_shapes(context.shapes, shape_ids, tolerance, tolerance / 4)
+    table = geometry.encode_shapes(screen_shapes, shape_ids, tolerance / 4)
     zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
     zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
     title = options.title or view["title"]
@@ -169,6 +206,11 @@ def assemble(
             "tiles": options.tiles,
             "css": _template_text("mapgen.css"),
             "runtime_js": _template_text("mapgen.js"),
+            "timeline": timeline,
+            "members": describe.members_rows(context.joined),
+            "later_count": int((~context.joined.members["member_as_of"]).sum()),
+            "as_of_label": long_date(context.joined.as_of),
+            "png_name": options.png_name,
         }
     )
     page.add_child(fmap)

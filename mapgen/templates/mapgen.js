@@ -107,14 +107,129 @@
     followLegend: followLegend,
     bind: bind,
 
+    // The date the map shows (ISO string); the timeline moves it.
+    asOf: null,
+    dated: [],
+
     addShapes: function (group, spec) {
+      var self = this;
       followLegend(group, spec.key);
       spec.features.forEach(function (f) {
         var layer = L.polygon(latlngs(f.id), L.extend({}, spec.style));
-        layer.feature = { properties: { id: f.id } };
+        layer.feature = { properties: { id: f.id, since: f.since || null } };
         bind(layer, f.tip, f.popup || spec.popup);
-        group.addLayer(layer);
+        if (f.since) {
+          self.dated.push({ group: group, layer: layer, since: f.since });
+        }
+        if (!f.since || !self.asOf || f.since <= self.asOf) {
+          group.addLayer(layer);
+        }
       });
+    },
+
+    // Show the alliance as of a date: waves joined by then on, later ones off, and dated
+    // features (the 1997 baseline) following.
+    setDate: function (iso, waves) {
+      var map = this.map;
+      this.asOf = iso;
+      waves.forEach(function (w) {
+        var on = w[1] <= iso;
+        if (on && !map.hasLayer(w[0])) {
+          map.addLayer(w[0]);
+        } else if (!on && map.hasLayer(w[0])) {
+          map.removeLayer(w[0]);
+        }
+      });
+      this.dated.forEach(function (d) {
+        var on = d.since <= iso;
+        if (on && !d.group.hasLayer(d.layer)) {
+          d.group.addLayer(d.layer);
+        } else if (!on && d.group.hasLayer(d.layer)) {
+          d.group.removeLayer(d.layer);
+        }
+      });
+    },
+
+    timeline: function (spec, waves) {
+      var self = this;
+      var box = document.getElementById("mg-timeline");
+      var slider = document.getElementById("mg-date");
+      var status = document.getElementById("mg-status");
+      var play = document.getElementById("mg-play");
+      if (!box || !slider) {
+        return;
+      }
+      var reduced = window.matchMedia &&
+        window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      var timer = null;
+      box.hidden = false;
+      function show(i) {
+        slider.value = String(i);
+        slider.setAttribute("aria-valuetext", spec.labels[i]);
+        status.textContent = spec.labels[i];
+        self.setDate(spec.dates[i], waves);
+      }
+      function stop() {
+        if (timer) {
+          clearInterval(timer);
+          timer = null;
+        }
+        play.textContent = reduced ? "Next" : "Play";
+        play.setAttribute("aria-pressed", "false");
+      }
+      slider.addEventListener("input", function () {
+        stop();
+        show(Number(slider.value));
+      });
+      play.textContent = reduced ? "Next" : "Play";
+      if (!reduced) {
+        play.setAttribute("aria-pressed", "false");
+      }
+      play.addEventListener("click", function () {
+        var last = spec.dates.length - 1;
+        if (reduced) {  // no animation: one step per press
+          show(Number(slider.value) >= last ? 0 : Number(slider.value) + 1);
+          return;
+        }
+        if (timer) {
+          stop();
+          return;
+        }
+        if (Number(slider.value) >= last) {
+          show(0);
+        }
+        play.textContent = "Pause";
+        play.setAttribute("aria-pressed", "true");
+        timer = setInterval(function () {
+          var next = Number(slider.value) + 1;
+          if (next > last) {
+            stop();
+          } else {
+            show(next);
+          }
+        }, spec.interval_ms);
+      });
+      self.timelineSpec = spec;
+    },
+
+    // Tell an embedding page how tall this page is (the embed snippet listens).
+    reportHeight: function () {
+      if (window.parent === window || !window.parent.postMessage) {
+        return;
+      }
+      var last = 0;
+      function post() {
+        var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+        if (height !== last) {
+          last = height;
+          window.parent.postMessage({ mapgen: { height: height } }, "*");
+        }
+      }
+      if (window.ResizeObserver) {
+        new ResizeObserver(post).observe(document.documentElement);
+      }
+      window.addEventListener("load", post);
+      post();
     },
 
     addMarkers: function (group, spec) {
