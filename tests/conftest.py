@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -64,6 +65,14 @@ def built_map(tmp_path_factory):
     return out
 
 
+def wait_until(page, condition: str, seconds: float) -> None:
+    """Poll a condition with evaluate (the page's CSP forbids wait_for_function's eval)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(f"() => Boolean({condition})"):
+        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
+        page.wait_for_timeout(100)
+
+
 def chromium_path() -> str | None:
     path = shutil.which("chromium") or (
         "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
@@ -118,7 +127,7 @@ def open_page(browser):
         page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
         page.on("pageerror", lambda e: page.console_errors.append(str(e)))
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.mapgen && window.mapgen.map")
+        wait_until(page, "window.mapgen && window.mapgen.map", 10)
         pages.append(page)
         return page
 

@@ -92,5 +92,5 @@ def timeline_spec(joined: Joined, interval_ms: int = 1200) -> dict:
         "dates": [d.isoformat() for d in dates],
         "labels": labels,
         "start": start,
-        "interval_ms": interval_ms,
+        "interval": interval_ms,
     }

@@ -92,7 +92,20 @@
     group.on("remove", function () { mark(false); });
   }
 
+  // Chromium puts every clickable SVG path in the Tab order: hundreds of stops before the
+  // controls. The map itself stays focusable (arrow keys pan it); the data table and the text
+  // description carry what the shapes say.
+  function untabbable(layer) {
+    layer.on("add", function () {
+      var el = layer.getElement && layer.getElement();
+      if (el) {
+        el.setAttribute("tabindex", "-1");
+      }
+    });
+  }
+
   function bind(layer, tip, popup) {
+    untabbable(layer);
     if (tip) {
       layer.bindTooltip(textNode("span", null, tip), { sticky: true });
     }
@@ -100,6 +113,17 @@
       layer.bindPopup(function () { return popupNode(popup); }, { maxWidth: 320 });
     }
   }
+
+  // Leaflet's zoom buttons are links with role="button": let Space press them too.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.key === " " || event.key === "Spacebar") && target &&
+        target.getAttribute && target.getAttribute("role") === "button" &&
+        target.tagName === "A") {
+      event.preventDefault();
+      target.click();
+    }
+  });
 
   window.mapgen = {
     popupNode: popupNode,
@@ -113,6 +137,7 @@
 
     addShapes: function (group, spec) {
       var self = this;
+      group._mgKey = spec.key;
       followLegend(group, spec.key);
       spec.features.forEach(function (f) {
         var layer = L.polygon(latlngs(f.id), L.extend({}, spec.style));
@@ -207,7 +232,7 @@
           } else {
             show(next);
           }
-        }, spec.interval_ms);
+        }, spec.interval);
       });
       self.timelineSpec = spec;
     },
@@ -233,6 +258,7 @@
     },
 
     addMarkers: function (group, spec) {
+      group._mgKey = spec.key;
       followLegend(group, spec.key);
       spec.markers.forEach(function (m) {
         var marker = L.circleMarker([m.lat, m.lon], L.extend({}, spec.style));
