@@ -59,7 +59,9 @@ def test_plain_mapgen_writes_the_default_output(tmp_path):
 
 def test_bad_members_file_exits_2_and_keeps_the_old_map(tmp_path, data_copy):
     out = tmp_path / "m.html"
-    out.write_bytes(b"previous map")
+    run("build", "--quiet", "--out", str(out), "--data-dir", str(data_copy))
+    previous = {p.name: p.read_bytes() for p in tmp_path.glob("m.*")}
+    assert sorted(previous) == ["m.embed.html", "m.html", "m.png"]
     members = data_copy / "nato_members.csv"
     text = members.read_text(encoding="utf-8").replace("1999-03-12", "1999-13-45", 1)
     members.write_text(text, encoding="utf-8")
@@ -69,8 +71,8 @@ def test_bad_members_file_exits_2_and_keeps_the_old_map(tmp_path, data_copy):
         result.stderr
     )
     assert "Traceback" not in result.stderr
-    assert out.read_bytes() == b"previous map"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "m.html"]  # no temp files left
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("m.*")} == previous  # byte for byte
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", *sorted(previous)]  # no temp
 
 
 def test_bad_option_is_refused():
