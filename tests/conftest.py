@@ -133,6 +133,7 @@ def open_page(browser):
 
     yield _open
     for page in pages:
+        assert page.external_requests == [], page.external_requests  # nothing leaves the page
         page.close()
 
 
