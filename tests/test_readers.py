@@ -240,3 +240,20 @@ def test_fallback_height_without_scripts(built_map):
     snippet = built_map.with_name("nato_map.embed.html").read_text(encoding="utf-8")
     assert 'height="900"' in snippet and "height:900px" in snippet
     assert 'src="nato_map.html"' in snippet
+
+
+def test_layer_panel_sections_survive_the_timeline(built_map, open_page):
+    page = open_page(built_map)
+    expected = [
+        "Members by year of accession",
+        "Russia's demands, December 2021",
+        "Sea areas",
+        "Donbas and Crimea",
+        "Events",
+    ]
+    assert page.locator(".mg-section").all_text_contents() == expected
+    page.locator("#mg-date").focus()
+    page.keyboard.press("Home")  # Leaflet rebuilds the list as waves come and go
+    assert page.locator(".mg-section").all_text_contents() == expected
+    first = page.locator(".leaflet-control-layers-overlays > *").first
+    assert first.evaluate("el => el.tagName") == "H3"

@@ -36,5 +36,8 @@ def build_layers(context: LayerContext) -> list[MapLayer]:
     """Stage 3: every registered layer, in drawing order."""
     layers: list[MapLayer] = []
     for name, module in REGISTRY.items():
-        layers += module.build(context, context.settings.layers.get(name, {}))
+        spec = context.settings.layers.get(name, {})
+        for layer in module.build(context, spec):
+            layer.section = spec.get("section")
+            layers.append(layer)
     return layers

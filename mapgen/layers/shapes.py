@@ -49,6 +49,7 @@ class MapLayer:
     legend: LegendEntry | None = None
     shape_ids: list[str] = field(default_factory=list)
     since: date | None = None  # an accession wave: the timeline shows it from this date
+    section: str | None = None  # the heading it sits under in the layer panel
 
 
 def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:

@@ -111,7 +111,7 @@ class DockedLayerControl(folium.LayerControl):
             },
             {{ this.options|tojavascript }}
         ).addTo({{ this._parent.get_name() }});
-        mapgen.dockControl({{ this.get_name() }});
+        mapgen.dockControl({{ this.get_name() }}, {{ this.sections|tojavascript }});
         {% endmacro %}
     """)
 
@@ -146,6 +146,15 @@ class Page(Figure):
         self._template = _ENV.get_template("page.html")
 
 
+def _sections(layers: list[MapLayer]) -> dict[str, str]:
+    """The heading to put before the first layer of each section: {layer name: heading}."""
+    firsts: dict[str, str] = {}
+    for layer in layers:
+        if layer.group.control and layer.section and layer.section not in firsts.values():
+            firsts[layer.group.layer_name] = layer.section
+    return firsts
+
+
 def assemble(
     layers: list[MapLayer],
     context: LayerContext,
@@ -174,7 +183,9 @@ def assemble(
         folium.TileLayer(options.tiles, control=False).add_to(fmap)
     for layer in layers:
         fmap.add_child(layer.group)
-    DockedLayerControl(collapsed=False, position="topright").add_to(fmap)
+    control = DockedLayerControl(collapsed=False, position="topright")
+    control.sections = _sections(layers)
+    control.add_to(fmap)
     timeline = describe.timeline_spec(context.joined)
     fmap.as_of = context.joined.as_of.isoformat()
     Timeline(

@@ -268,11 +268,31 @@
     },
 
     // The layer control lives beside the map, not over it.
-    dockControl: function (control) {
+    // The layer control lives beside the map, its entries under section headings. Leaflet
+    // rebuilds the list whenever a layer comes or goes, so the headings follow each rebuild.
+    dockControl: function (control, sections) {
       var panel = document.getElementById("mg-panel");
       if (panel) {
         panel.appendChild(control.getContainer());
       }
+      function headings() {
+        var labels = control.getContainer().querySelectorAll(
+          ".leaflet-control-layers-overlays label");
+        for (var i = 0; i < labels.length; i++) {
+          var name = labels[i].textContent.trim();
+          if (Object.prototype.hasOwnProperty.call(sections, name)) {
+            labels[i].parentNode.insertBefore(
+              textNode("h3", "mg-section", sections[name]), labels[i]);
+          }
+        }
+      }
+      var update = control._update;
+      control._update = function () {
+        var out = update.apply(this, arguments);
+        headings();
+        return out;
+      };
+      headings();
     },
 
     addPanes: function (map, panes) {
