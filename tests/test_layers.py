@@ -129,3 +129,15 @@ def test_sea_layers(layers_2021):
         assert (
             "warships" in spec["popup"]["text"] and "Baltic and Black Sea" in spec["popup"]["text"]
         )
+
+
+def test_base_names_members_as_the_members_table_does(layers_2021):
+    from mapgen.layers.base import Labels
+
+    base = layers_2021[0]
+    labels = next(c for c in base.group._children.values() if isinstance(c, Labels)).labels
+    names = {label["name"] for label in labels}
+    assert {"Czechia", "Türkiye", "Russia", "Ukraine"} <= names
+    assert "Czech Republic" not in names and "Turkey" not in names
+    tips = {f["id"]: f["tip"] for f in _features(base)}
+    assert tips["CZE"] == "Czechia" and tips["BLR"] == "Belarus"

@@ -27,6 +27,14 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return the base FeatureGroup: all countries in the land colour, and their names."""
     style = context.settings.style
     countries = context.shapes[context.shapes["kind"] == "country"].sort_index()
+    # Members go by the name the members table gives them (Czechia, Türkiye), not Natural Earth's.
+    members = dict(zip(context.joined.members["iso3"], context.joined.members["name"], strict=True))
+    countries = countries.assign(
+        name=[
+            members.get(sid, name)
+            for sid, name in zip(countries.index, countries["name"], strict=True)
+        ]
+    )
     features = [
         {"id": sid, "tip": spec["tooltip"].format(name=name)}
         for sid, name in zip(countries.index, countries["name"], strict=True)
