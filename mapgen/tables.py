@@ -59,12 +59,6 @@ def parse_text(text: str) -> str:
     return text
 
 
-def parse_bool(text: str) -> bool:
-    if text.lower() not in ("true", "false"):
-        raise ValueError("is not true or false")
-    return text.lower() == "true"
-
-
 PARSERS: dict[str, Callable[[str], object]] = {
     "date": parse_date,
     "lat": _number(-90, 90, "latitude"),
@@ -72,7 +66,6 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "iso3": parse_iso3,
     "url": parse_url,
     "text": parse_text,
-    "bool": parse_bool,
 }
 
 

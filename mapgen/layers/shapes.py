@@ -36,7 +36,7 @@ class LegendEntry:
 
     label: str
     color: str
-    pattern: str = "fill"  # fill | hatch | outline | dashed | dot
+    pattern: str = "fill"  # fill | hatch | dashed | dot
     off: bool = False
     key: str = ""  # the layer-control name of the layer it describes
 

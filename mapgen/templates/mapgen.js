@@ -126,11 +126,6 @@
   });
 
   window.mapgen = {
-    popupNode: popupNode,
-    textNode: textNode,
-    followLegend: followLegend,
-    bind: bind,
-
     // The date the map shows (ISO string); the timeline moves it.
     asOf: null,
     dated: [],
