@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -71,6 +73,18 @@ def wait_until(page, condition: str, seconds: float) -> None:
     while not page.evaluate(f"() => Boolean({condition})"):
         assert time.monotonic() < deadline, f"timed out waiting for {condition}"
         page.wait_for_timeout(100)
+
+
+def run_mapgen(*args, cwd=ROOT, env=None, check=False):
+    """Run the command as a user would: ``python -m mapgen ARGS``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mapgen", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=check,
+    )
 
 
 def chromium_path() -> str | None:

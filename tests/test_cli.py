@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 from mapgen.cli import make_parser
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, run_mapgen
 
-
-def run(*args, cwd=ROOT):
-    return subprocess.run(
-        [sys.executable, "-m", "mapgen", *args], capture_output=True, text=True, cwd=cwd
-    )
+run = run_mapgen
 
 
 def test_build_writes_the_map_and_logs_each_stage(tmp_path):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from hypothesis import strategies as st
 
 from mapgen.errors import InputError
 from mapgen.load import EVENT_COLUMNS, load_events
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, run_mapgen
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "</script><script>window.__pwned=2</script>"
@@ -59,24 +57,18 @@ def hostile_map(tmp_path_factory):
     _rewrite_csv(data / "nato_members.csv", members)
     _rewrite_csv(data / "events.csv", events)
     out = data.parent / "hostile.html"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mapgen",
-            "build",
-            "--quiet",
-            "--data-dir",
-            str(data),
-            "--out",
-            str(out),
-            "--as-of",
-            "2026-11-27",
-            "--title",
-            f"Map {SCRIPT}",
-        ],
+    run_mapgen(
+        "build",
+        "--quiet",
+        "--data-dir",
+        data,
+        "--out",
+        out,
+        "--as-of",
+        "2026-11-27",
+        "--title",
+        f"Map {SCRIPT}",
         check=True,
-        cwd=ROOT,
     )
     return out
 

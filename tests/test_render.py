@@ -8,8 +8,6 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -17,7 +15,7 @@ from urllib.parse import unquote
 import shapely
 
 from mapgen.render import geometry
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, run_mapgen
 
 
 class Links(HTMLParser):
@@ -136,22 +134,7 @@ def test_reproducible_across_hash_seeds(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed / "map.html"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mapgen",
-                "build",
-                "--quiet",
-                "--out",
-                str(out),
-                "--data-dir",
-                str(DATA),
-            ],
-            check=True,
-            env=env,
-            cwd=ROOT,
-        )
+        run_mapgen("build", "--quiet", "--out", out, "--data-dir", DATA, env=env, check=True)
         outputs.append(
             [
                 out.read_bytes(),
@@ -170,23 +153,7 @@ def test_cdn_assets_carry_integrity_hashes(tmp_path):
     import xstatic.pkg.leaflet as xleaflet
 
     out = tmp_path / "cdn.html"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mapgen",
-            "build",
-            "--quiet",
-            "--assets",
-            "cdn",
-            "--out",
-            str(out),
-            "--data-dir",
-            str(DATA),
-        ],
-        check=True,
-        cwd=ROOT,
-    )
+    run_mapgen("build", "--quiet", "--assets", "cdn", "--out", out, "--data-dir", DATA, check=True)
     html = out.read_text(encoding="utf-8")
     for name, tag in (("leaflet.js", "script"), ("leaflet.css", "link")):
         raw = (Path(xleaflet.BASE_DIR) / name).read_bytes()
@@ -199,22 +166,16 @@ def test_cdn_assets_carry_integrity_hashes(tmp_path):
 def test_tiles_are_opt_in(tmp_path, built_map):
     assert "tile.openstreetmap.org" not in built_map.read_text(encoding="utf-8")
     out = tmp_path / "tiles.html"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mapgen",
-            "build",
-            "--quiet",
-            "--tiles",
-            "OpenStreetMap Mapnik",
-            "--out",
-            str(out),
-            "--data-dir",
-            str(DATA),
-        ],
+    run_mapgen(
+        "build",
+        "--quiet",
+        "--tiles",
+        "OpenStreetMap Mapnik",
+        "--out",
+        out,
+        "--data-dir",
+        DATA,
         check=True,
-        cwd=ROOT,
     )
     html = out.read_text(encoding="utf-8")
     assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html

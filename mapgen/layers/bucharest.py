@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import (
-    LayerContext,
-    LegendEntry,
-    MapLayer,
-    country_features,
-    popup_spec,
-    shape_group,
-)
+from mapgen.layers.shapes import LayerContext, MapLayer, country_group
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return the dashed outline of the two states promised membership in 2008."""
     colour = context.settings.style["bucharest"]
     style = {"color": colour, "weight": 3, "dashArray": "6 4", "fill": True, "fillOpacity": 0}
-    return [
-        shape_group(
-            spec["name"],
-            country_features(context, spec["iso3"], spec["name"]),
-            style,
-            popup=popup_spec(spec),
-            legend=LegendEntry(spec["legend"], colour, pattern="dashed"),
-        )
-    ]
+    return [country_group(context, spec, style, pattern="dashed")]

@@ -168,3 +168,16 @@ def country_features(context: LayerContext, codes: list[str], what: str) -> list
     if missing:
         raise ValueError(f"map.toml: {what}: no shape for {', '.join(missing)}")
     return [{"id": code, "tip": f"{names[code]}: {what}"} for code in sorted(codes)]
+
+
+def country_group(
+    context: LayerContext, spec: dict, style: dict, pattern: str = "fill"
+) -> MapLayer:
+    """A layer of whole countries named in map.toml (``iso3``), with its popup and legend entry."""
+    return shape_group(
+        spec["name"],
+        country_features(context, spec["iso3"], spec["name"]),
+        style,
+        popup=popup_spec(spec),
+        legend=LegendEntry(spec["legend"], style["color"], pattern=pattern),
+    )
