@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from contextlib import contextmanager
@@ -134,24 +135,29 @@ def build(options: BuildOptions | None = None) -> dict[str, Path]:
     paths = output_paths(options.out)
     if not options.png:
         del paths["png"]
-    options.render.png_name = paths["png"].name if "png" in paths else None
+    png_name = paths["png"].name if "png" in paths else None
+    options = dataclasses.replace(
+        options, render=dataclasses.replace(options.render, png_name=png_name)
+    )
     built = _run(options)
-    title = options.render.title or built.context.settings.map["title"]
-    files = {}
-    with _stage("write") as say:
-        files[paths["html"]] = render_html(built.fmap).encode("utf-8")
-        if "png" in paths:
+    texts = built.context.settings.map
+    title = options.render.title or texts["title"]
+    files = {
+        paths["html"]: render_html(built.fmap).encode("utf-8"),
+        paths["embed"]: embed.embed_snippet(title, paths["html"].name, png_name).encode("utf-8"),
+    }
+    if png_name:
+        with _stage("image") as say:
             files[paths["png"]] = static.render_png(
                 built.layers,
                 built.context,
                 built.screen_shapes,
                 title,
-                built.context.settings.map["subtitle"],
-                built.context.settings.map["credit"],
+                texts["subtitle"],
+                texts["credit"],
             )
-        files[paths["embed"]] = embed.embed_snippet(
-            title, paths["html"].name, paths["png"].name if "png" in paths else None
-        ).encode("utf-8")
+            say.append(f"{len(files[paths['png']]):,} bytes of PNG")
+    with _stage("write") as say:
         write_all(files)
         say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))
     return paths

@@ -12,7 +12,6 @@ Deterministic: two runs write identical files. Method and sources: data/geo/SOUR
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,6 +20,9 @@ import pandas as pd
 import shapely
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from prepare_geo import write  # noqa: E402  (the same GeoJSON writer for every data/geo file)
+
 DATA = ROOT / "data"
 METRIC = 32637  # UTM zone 37N: metres, for distances around the Donbas and the Black Sea
 EQUAL_AREA = 6933
@@ -116,35 +118,11 @@ def seas(shapes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame
 
 
-def write(frame: gpd.GeoDataFrame, path: Path) -> None:
-    features = []
-    for row in frame.sort_values("shape_id").itertuples(index=False):
-        props = {k: getattr(row, k) for k in frame.columns if k != "geometry"}
-        props = {k: (v.item() if hasattr(v, "item") else v) for k, v in props.items()}
-        features.append(
-            {
-                "type": "Feature",
-                "properties": props,
-                "geometry": json.loads(shapely.to_geojson(row.geometry)),
-            }
-        )
-    path.write_text(
-        json.dumps(
-            {"type": "FeatureCollection", "features": features},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"{path}: {len(features)} shapes, {path.stat().st_size:,} bytes")
-
-
 def main(argv: list[str] | None = None) -> int:
     out = Path(argv[0]) if argv else DATA / "geo"
     shapes = _shapes()
     write(held_area(shapes), out / "donbas_held.geojson")
-    write(seas(shapes), out / "seas.geojson")
+    write(seas(shapes).sort_values("shape_id"), out / "seas.geojson")
     return 0
 
 

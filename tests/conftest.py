@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from mapgen import config
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import load
@@ -149,6 +148,3 @@ def open_page(browser):
     for page in pages:
         assert page.external_requests == [], page.external_requests  # nothing leaves the page
         page.close()
-
-
-__all__ = ["DATA", "DEMANDS", "ROOT", "TODAY", "config"]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import jinja2
+from mapgen.render.jinja import ENV
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("mapgen", "templates"), autoescape=True, keep_trailing_newline=True
-)
 FALLBACK_HEIGHT = 900  # px: where scripts are blocked, the frame keeps this height and scrolls
 
 
@@ -20,6 +17,6 @@ def embed_snippet(title: str, html_name: str, png_name: str | None = None) -> st
     html_name, png_name : str
         The file names of the map page and its static image, as uploaded beside the article.
     """
-    return _ENV.get_template("embed.html").render(
+    return ENV.get_template("embed.html").render(
         title=title, html_name=html_name, png_name=png_name, fallback_height=FALLBACK_HEIGHT
     )

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 import folium
 import geopandas as gpd
-import jinja2
 from branca.element import Figure, MacroElement
 from folium.template import Template
 
@@ -18,15 +16,9 @@ from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
+from mapgen.render.jinja import ENV, template_text
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}")
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("mapgen", "templates"), autoescape=True, keep_trailing_newline=True
-)
-
-
-def _template_text(name: str) -> str:
-    return resources.files("mapgen.templates").joinpath(name).read_text(encoding="utf-8")
 
 
 def _json_for_script(value) -> str:
@@ -143,7 +135,7 @@ class Page(Figure):
         super().__init__()
         self._name = "Page"
         self.page = page
-        self._template = _ENV.get_template("page.html")
+        self._template = ENV.get_template("page.html")
 
 
 def _sections(layers: list[MapLayer]) -> dict[str, str]:
@@ -215,8 +207,8 @@ def assemble(
             "shapes_json": _json_for_script(table),
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
-            "css": _template_text("mapgen.css"),
-            "runtime_js": _template_text("mapgen.js"),
+            "css": template_text("mapgen.css"),
+            "runtime_js": template_text("mapgen.js"),
             "timeline": timeline,
             "members": describe.members_rows(context.joined),
             "later_count": int((~context.joined.members["member_as_of"]).sum()),
