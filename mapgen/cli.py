@@ -115,10 +115,10 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--simplify-px",
         type=_positive,
-        default=0.5,
+        default=RenderOptions.simplify_px,
         metavar="PX",
-        help="simplification tolerance in screen pixels at the default zoom "
-        "(default: %(default)s); e.g. --simplify-px 0.25 for finer borders",
+        help="largest distance in screen pixels, at the default zoom, between a simplified "
+        "border and the data (default: %(default)s); e.g. --simplify-px 0.25 for finer borders",
     )
     parser.add_argument(
         "--tiles",

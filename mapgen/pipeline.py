@@ -16,7 +16,7 @@ from mapgen import config
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import load
-from mapgen.render import embed, geometry, static
+from mapgen.render import embed, simplify, static
 from mapgen.render.page import RenderOptions, assemble, render_html
 from mapgen.render.write import write_all
 
@@ -99,8 +99,8 @@ def _run(options: BuildOptions) -> Built:
         say.append(f"{len(layers)} layers")
     with _stage("render") as say:
         view = sources.settings.map
-        screen = geometry.simplify(
-            sources.shapes, geometry.tolerance_deg(view["zoom"], options.render.simplify_px)
+        screen = simplify.simplify(
+            sources.shapes, simplify.metres_per_pixel(view["zoom"]) * options.render.simplify_px
         )
         fmap = assemble(layers, context, screen, options.render)
         say.append(f"{len({s for layer in layers for s in layer.shape_ids})} shapes on the map")

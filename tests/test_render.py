@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import shapely
 
-from mapgen.render import geometry
+from mapgen.render import geometry, simplify
 from tests.conftest import DATA, run_mapgen
 
 
@@ -107,10 +107,9 @@ def _decode(encoded, step):
 
 
 def test_neighbours_share_their_border_after_simplification(sources):
-    tolerance = 0.5 * geometry.degrees_per_pixel(4)
-    screen = geometry.simplify(sources.shapes, tolerance)
+    screen = simplify.simplify(sources.shapes, 0.75 * simplify.metres_per_pixel(4))
     table = geometry.encode_shapes(
-        screen, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], tolerance / 4
+        screen, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], geometry.grid_step(4)
     )
     shapes = {k: _decode(v, table["step"]) for k, v in table["shapes"].items()}
     for a, b in [("POL", "UKR"), ("EST", "RUS"), ("DEU", "DEU-GDR")]:

@@ -1,8 +1,7 @@
-"""Simplify shapes for the screen and store each once, compactly, for the page.
+"""Store each shape once, compactly, for the page.
 
-Shapes are simplified as coverages (``shapely.coverage_simplify``), so the border two
-neighbours share is simplified once and stays shared: no gaps, no slivers. Coordinates are
-then quantized to a grid and delta-encoded as integers.
+Coordinates of the shapes simplified for the screen (:mod:`mapgen.render.simplify`) are
+quantized to a grid of an eighth of a pixel and delta-encoded as integers.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import numpy as np
 import shapely
 from geopandas import GeoDataFrame
 
-TILE_PX = 256
+from mapgen.render.simplify import TILE_PX
 
 
 def degrees_per_pixel(zoom: float) -> float:
@@ -19,18 +18,9 @@ def degrees_per_pixel(zoom: float) -> float:
     return 360.0 / (TILE_PX * 2**zoom)
 
 
-def tolerance_deg(zoom: float, simplify_px: float) -> float:
-    """Simplification tolerance in degrees for an error of ``simplify_px`` pixels at ``zoom``."""
-    return simplify_px * degrees_per_pixel(zoom)
-
-
-def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
-    """Simplify each ``kind`` of shape (countries, admin-1 units …) as one coverage."""
-    out = shapes.copy()
-    for _, idx in shapes.groupby("kind", sort=True).groups.items():
-        geoms = shapely.make_valid(shapes.geometry.loc[idx].values)
-        out.loc[idx, "geometry"] = shapely.coverage_simplify(geoms, tolerance)
-    return out
+def grid_step(zoom: float) -> float:
+    """The coordinate grid, in degrees: an eighth of a pixel (of longitude) at ``zoom``."""
+    return degrees_per_pixel(zoom) / 8
 
 
 def _encode_rings(rings: np.ndarray, step: float) -> list[list[int] | None]:

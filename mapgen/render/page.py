@@ -39,8 +39,9 @@ class RenderOptions:
     ----------
     title : str, optional
         Overrides the title in map.toml.
-    simplify_px : float, default 0.5
-        Simplification tolerance in screen pixels at the default zoom.
+    simplify_px : float, default 0.75
+        Largest distance, in screen pixels at the default zoom, between a simplified line and
+        the line in data/geo. With the coordinate grid (1/8 px) the error stays under a pixel.
     tiles : str, optional
         An xyzservices provider name (e.g. ``"OpenStreetMap Mapnik"``) for an online tile basemap;
         default none: the vector base from data/geo is the basemap.
@@ -51,7 +52,7 @@ class RenderOptions:
     """
 
     title: str | None = None
-    simplify_px: float = 0.5
+    simplify_px: float = 0.75
     png_name: str | None = None
     tiles: str | None = None
     assets: str = "inline"
@@ -83,7 +84,7 @@ class NewsMap(folium.Map):
         mapgen.reportHeight();
         mapgen.addPanes(mapgen.map, {{ this.panes|tojavascript }});
         {%- if this.story_bounds %}
-        mapgen.map.fitBounds({{ this.story_bounds|tojavascript }});
+        mapgen.map.fitBounds({{ this.story_bounds|tojavascript }}, {animate: false});
         {%- endif %}
         {% endmacro %}
     """)
@@ -185,9 +186,8 @@ def assemble(
         [(layer.group, layer.since.isoformat()) for layer in layers if layer.since is not None],
     ).add_to(fmap)
 
-    tolerance = geometry.tolerance_deg(view["zoom"], options.simplify_px)
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
-    table = geometry.encode_shapes(screen_shapes, shape_ids, tolerance / 4)
+    table = geometry.encode_shapes(screen_shapes, shape_ids, geometry.grid_step(view["zoom"]))
     zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
     zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
     title = options.title or view["title"]

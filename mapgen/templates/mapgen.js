@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var table = null;
-  var decoded = {};
+  var shapes = {};
 
   function shapeTable() {
     if (!table) {
@@ -12,31 +12,204 @@
     return table;
   }
 
-  // Decoded once into L.LatLng objects, which every layer drawing the shape shares.
-  function latlngs(id) {
-    if (decoded[id]) {
-      return decoded[id];
+  // A shape of the table, shared by every layer that draws it: its delta-encoded rings, its
+  // bounds, and (only when Leaflet asks for them) its L.LatLng objects. Rings are closed in
+  // the table; the closing point is dropped, as Leaflet's polygons do.
+  function shapeOf(id) {
+    if (shapes[id]) {
+      return shapes[id];
     }
     var t = shapeTable();
     var geom = t.shapes[id];
     if (!geom) {
       throw new Error("mapgen: no shape " + id);
     }
-    decoded[id] = geom.map(function (polygon) {
-      return polygon.map(function (ring) {
-        var points = [];
+    var minX = Infinity;
+    var minY = Infinity;
+    var maxX = -Infinity;
+    var maxY = -Infinity;
+    geom.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
         var x = 0;
         var y = 0;
         for (var i = 0; i < ring.length; i += 2) {
           x += ring[i];
           y += ring[i + 1];
-          points.push(new L.LatLng(y * t.step, x * t.step));
+          if (x < minX) { minX = x; }
+          if (x > maxX) { maxX = x; }
+          if (y < minY) { minY = y; }
+          if (y > maxY) { maxY = y; }
         }
-        return points;
       });
     });
-    return decoded[id];
+    shapes[id] = {
+      geom: geom,
+      step: t.step,
+      bounds: L.latLngBounds([minY * t.step, minX * t.step], [maxY * t.step, maxX * t.step]),
+      latlngs: null,
+      projected: null
+    };
+    return shapes[id];
   }
+
+  // Calls fn(lat, lng, i) for each point of a ring, the closing point left out.
+  function eachPoint(ring, step, fn) {
+    var x = 0;
+    var y = 0;
+    var count = 0;
+    for (var i = 0; i < ring.length; i += 2) {
+      x += ring[i];
+      y += ring[i + 1];
+      if (i > 0 && i === ring.length - 2 && x === ring[0] && y === ring[1]) {
+        break;
+      }
+      fn(y * step, x * step, count++);
+    }
+  }
+
+  function latlngsOf(shape) {
+    if (!shape.latlngs) {
+      shape.latlngs = shape.geom.map(function (polygon) {
+        return polygon.map(function (ring) {
+          var points = [];
+          eachPoint(ring, shape.step, function (lat, lng) {
+            points.push(new L.LatLng(lat, lng));
+          });
+          return points;
+        });
+      });
+    }
+    return shape.latlngs;
+  }
+
+  // Leaflet's map.latLngToLayerPoint for every point of a shape, with the same arithmetic
+  // (spherical Mercator, rounded to whole pixels), straight from the table: no L.LatLng
+  // objects and none of the per-point temporaries.
+  function projectShape(map, shape, key) {
+    var crs = map.options.crs;
+    var merc = L.Projection.SphericalMercator;
+    var t = crs.transformation;
+    var scale = crs.scale(map.getZoom());
+    var origin = map.getPixelOrigin();
+    var d = Math.PI / 180;
+    var max = merc.MAX_LATITUDE;
+    var rings = [];
+    var ringBounds = [];
+    var all = new L.Bounds();
+    shape.geom.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        var points = [];
+        var minX = Infinity;
+        var minY = Infinity;
+        var maxX = -Infinity;
+        var maxY = -Infinity;
+        eachPoint(ring, shape.step, function (lat, lng, i) {
+          lat = Math.max(Math.min(max, lat), -max);
+          var sin = Math.sin(lat * d);
+          var x = Math.round(scale * (t._a * (merc.R * lng * d) + t._b)) - origin.x;
+          var y = Math.round(scale * (t._c * (merc.R * Math.log((1 + sin) / (1 - sin)) / 2) +
+                                      t._d)) - origin.y;
+          points[i] = new L.Point(x, y);
+          if (x < minX) { minX = x; }
+          if (x > maxX) { maxX = x; }
+          if (y < minY) { minY = y; }
+          if (y > maxY) { maxY = y; }
+        });
+        rings.push(points);
+        var box = L.bounds([minX, minY], [maxX, maxY]);
+        ringBounds.push(box);
+        all.extend(box);
+      });
+    });
+    return { key: key, rings: rings, ringBounds: ringBounds, pxBounds: all };
+  }
+
+  // A polygon drawing one of the shared shapes; it draws exactly what L.Polygon draws, with
+  // less work:
+  // - points are projected once per zoom for all the layers that draw the shape (the base,
+  //   a wave, the 1997 hatch …), straight from the table;
+  // - a shape far outside the view (Canada, the US, China at the opening view) is projected
+  //   only when a pan or zoom brings it near; until then it has nothing to draw;
+  // - rings wholly inside (or outside) the clip box skip the clipping algorithm.
+  var MARGIN = 0.5;  // views: how far outside the view a shape is still projected
+
+  var SharedShape = L.Polygon.extend({
+    _setLatLngs: function (shape) {
+      this._mgShape = shape;
+      this._bounds = shape.bounds;
+    },
+
+    _near: function () {
+      var map = this._map;
+      var size = map.getSize();
+      var view = L.bounds(
+        map.containerPointToLayerPoint(size.multiplyBy(-MARGIN)),
+        map.containerPointToLayerPoint(size.multiplyBy(1 + MARGIN)));
+      var b = this._bounds;
+      return view.intersects(L.bounds(map.latLngToLayerPoint(b.getSouthWest()),
+                                      map.latLngToLayerPoint(b.getNorthEast())));
+    },
+
+    _project: function () {
+      var map = this._map;
+      var shape = this._mgShape;
+      var key = map.getZoom() + "/" + map.getPixelOrigin();
+      var cache = shape.projected;
+      this._mgLater = false;
+      if (!cache || cache.key !== key) {
+        if (!this._near()) {
+          this._mgLater = true;
+          this._rings = [];
+          this._rawPxBounds = this._pxBounds = null;
+          return;
+        }
+        cache = shape.projected = projectShape(map, shape, key);
+      }
+      this._rings = cache.rings;
+      this._mgRingBounds = cache.ringBounds;
+      this._rawPxBounds = cache.pxBounds;
+      this._updateBounds();
+    },
+
+    _clipPoints: function () {
+      var w = this.options.weight;
+      var p = new L.Point(w, w);
+      var bounds = this._renderer._bounds;
+      bounds = new L.Bounds(bounds.min.subtract(p), bounds.max.add(p));
+      this._parts = [];
+      if (!this._pxBounds || !this._pxBounds.intersects(bounds)) {
+        return;
+      }
+      for (var i = 0; i < this._rings.length; i++) {
+        var box = this._mgRingBounds[i];
+        if (bounds.contains(box)) {
+          this._parts.push(this._rings[i]);
+        } else if (bounds.intersects(box)) {
+          var clipped = L.PolyUtil.clipPolygon(this._rings[i], bounds, true);
+          if (clipped.length) {
+            this._parts.push(clipped);
+          }
+        }
+      }
+    },
+
+    _update: function () {
+      if (this._map && this._mgLater && this._near()) {
+        this._project();
+      }
+      L.Polygon.prototype._update.call(this);
+    }
+  });
+
+  // Leaflet's own code (popups, tooltips, getCenter) still finds L.LatLng objects here.
+  Object.defineProperty(SharedShape.prototype, "_latlngs", {
+    get: function () {
+      return this._mgLatLngs || latlngsOf(this._mgShape);
+    },
+    set: function (value) {
+      this._mgLatLngs = value;
+    }
+  });
 
   function textNode(tag, className, content) {
     var el = document.createElement(tag);
@@ -135,7 +308,7 @@
       group._mgKey = spec.key;
       followLegend(group, spec.key);
       spec.features.forEach(function (f) {
-        var layer = L.polygon(latlngs(f.id), L.extend({}, spec.style));
+        var layer = new SharedShape(shapeOf(f.id), L.extend({}, spec.style));
         layer.feature = { properties: { id: f.id, since: f.since || null } };
         bind(layer, f.tip, f.popup || spec.popup);
         if (f.since) {

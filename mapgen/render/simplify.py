@@ -1,0 +1,174 @@
+"""Simplify shapes for the screen, with an error bound in screen pixels, keeping shared borders.
+
+Douglas-Peucker on shared arcs, as TopoJSON does it: the rings of all shapes are cut into arcs
+at the vertices where three or more lines meet (and wherever two shapes' borders part), each
+distinct arc is simplified once, and every ring that runs along it gets the same points. So
+neighbours keep one common border (no gaps, no slivers), and so do shapes of different kinds
+that share vertices (a sea cut from the land, the held area cut from the oblasts). The work
+is done in Web Mercator metres, the plane the map is drawn in: no simplified line lies farther
+than the tolerance from the original anywhere on the map, at any latitude.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import shapely
+from geopandas import GeoDataFrame
+
+EARTH_RADIUS = 6378137.0  # spherical (Web) Mercator, EPSG:3857
+MAX_LATITUDE = 85.0511287798
+TILE_PX = 256
+
+
+def metres_per_pixel(zoom: float) -> float:
+    """Web Mercator metres one screen pixel spans at ``zoom`` (at the equator of the plane)."""
+    return 2 * np.pi * EARTH_RADIUS / (TILE_PX * 2**zoom)
+
+
+def to_mercator(lonlat: np.ndarray) -> np.ndarray:
+    lon = np.radians(lonlat[:, 0])
+    lat = np.radians(np.clip(lonlat[:, 1], -MAX_LATITUDE, MAX_LATITUDE))
+    return np.column_stack([EARTH_RADIUS * lon, EARTH_RADIUS * np.log(np.tan(np.pi / 4 + lat / 2))])
+
+
+def from_mercator(xy: np.ndarray) -> np.ndarray:
+    lon = np.degrees(xy[:, 0] / EARTH_RADIUS)
+    lat = np.degrees(2 * np.arctan(np.exp(xy[:, 1] / EARTH_RADIUS)) - np.pi / 2)
+    return np.column_stack([lon, lat])
+
+
+class _Arcs:
+    """The distinct arcs of all rings, each stored once in a canonical direction."""
+
+    def __init__(self, points: np.ndarray):
+        self.points = points  # vertex id -> Mercator x, y
+        self.index: dict[tuple, int] = {}
+        self.sequences: list[np.ndarray] = []
+
+    def add(self, ids: np.ndarray, closed: bool) -> tuple[int, bool]:
+        """Register an arc (vertex ids, both ends included); return (arc, reversed?)."""
+        if closed:  # a loop with no junction: start at its smallest vertex, turn one way
+            ids = np.roll(ids, -int(np.argmin(ids)))
+            flipped = len(ids) > 2 and ids[1] > ids[-1]
+            if flipped:
+                ids = np.concatenate([ids[:1], ids[:0:-1]])
+            ids = np.append(ids, ids[0])
+        else:
+            flipped = tuple(ids[::-1]) < tuple(ids)
+            if flipped:
+                ids = ids[::-1]
+        key = (closed, *ids.tolist())
+        if key not in self.index:
+            self.index[key] = len(self.sequences)
+            self.sequences.append(ids)
+        return self.index[key], flipped
+
+    def simplified(self, tolerance: float) -> list[np.ndarray]:
+        lengths = [len(s) for s in self.sequences]
+        coords = self.points[np.concatenate(self.sequences)]
+        lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(lengths)), lengths))
+        simple = shapely.simplify(lines, tolerance, preserve_topology=False)
+        # an island or enclave (a loop) is simplified so that it cannot collapse: it stays a
+        # dot on the map rather than vanish
+        loops = np.array([key[0] for key in self.index], dtype=bool)
+        simple[loops] = shapely.simplify(lines[loops], tolerance, preserve_topology=True)
+        out, arc_of = shapely.get_coordinates(simple, return_index=True)
+        result = [np.empty((0, 2))] * len(lengths)  # a loop may collapse to nothing
+        for arc, piece in zip(
+            np.unique(arc_of), np.split(out, np.flatnonzero(np.diff(arc_of)) + 1), strict=True
+        ):
+            result[arc] = piece
+        return result
+
+
+def _ring_arcs(ids: np.ndarray, junction: np.ndarray, arcs: _Arcs) -> list[tuple[int, bool]]:
+    """Cut one ring (vertex ids, not closed) at its junctions and register the pieces."""
+    cuts = np.flatnonzero(junction[ids])
+    if len(cuts) == 0:
+        return [arcs.add(ids, closed=True)]
+    ids = np.roll(ids, -cuts[0])
+    cuts = np.append(cuts - cuts[0], len(ids))
+    ring = np.append(ids, ids[0])
+    pairs = zip(cuts[:-1], cuts[1:], strict=True)
+    return [arcs.add(ring[a : b + 1], closed=False) for a, b in pairs]
+
+
+def _join(pieces: list[tuple[int, bool]], simple: list[np.ndarray], original: np.ndarray):
+    """A ring from its simplified arcs. A small ring whose arcs all simplified to one line
+    (Melilla against Morocco) keeps its own points instead of vanishing."""
+    parts = [simple[arc][::-1] if flipped else simple[arc] for arc, flipped in pieces]
+    ring = np.concatenate([parts[0], *[p[1:] for p in parts[1:]]])
+    x, y = ring[:, 0], ring[:, 1]
+    if len(ring) < 4 or np.dot(x[:-1], y[1:]) == np.dot(x[1:], y[:-1]):  # no area
+        return np.concatenate([original, original[:1]])
+    return ring
+
+
+def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
+    """Simplify every shape with Douglas-Peucker on shared arcs.
+
+    Parameters
+    ----------
+    shapes : geopandas.GeoDataFrame
+        Polygons in longitude/latitude (EPSG:4326).
+    tolerance : float
+        Largest distance, in Web Mercator metres, between a line and its simplification
+        (see :func:`metres_per_pixel`).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        A copy with simplified geometry. No ring vanishes: islands and enclaves stay at least
+        triangles, and a small ring whose arcs all collapse keeps its own points.
+    """
+    polygons, shape_of = shapely.get_parts(shapes.geometry.values, return_index=True)
+    polygonal = shapely.get_type_id(polygons) == shapely.GeometryType.POLYGON
+    polygons, shape_of = polygons[polygonal], shape_of[polygonal]
+    rings, polygon_of = shapely.get_rings(polygons, return_index=True)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    # one entry per vertex: drop each ring's closing point and repeated points
+    keep = np.zeros(len(coords), dtype=bool)
+    keep[:-1] = ring_of[1:] == ring_of[:-1]
+    keep[1:] &= np.any(coords[1:] != coords[:-1], axis=1) | (ring_of[1:] != ring_of[:-1])
+    coords, ring_of = coords[keep], ring_of[keep]
+    # vertex ids: equal coordinates, equal id (a complex number holds both exactly)
+    vertex, unique = pd.factorize(coords[:, 0] + 1j * coords[:, 1])
+    unique = np.column_stack([unique.real, unique.imag])
+    # a vertex is a junction unless exactly two lines meet there
+    starts = np.flatnonzero(np.r_[True, ring_of[1:] != ring_of[:-1]])
+    following = np.arange(1, len(vertex) + 1)
+    following[np.r_[starts[1:], len(vertex)] - 1] = starts
+    low = np.minimum(vertex, vertex[following]).astype(np.int64)
+    high = np.maximum(vertex, vertex[following]).astype(np.int64)
+    edges = np.unique(low * len(unique) + high)
+    ends = np.concatenate([edges // len(unique), edges % len(unique)])
+    junction = np.bincount(ends, minlength=len(unique)) != 2
+
+    arcs = _Arcs(to_mercator(unique))
+    bounds = np.r_[starts, len(vertex)]
+    pairs = zip(bounds[:-1], bounds[1:], strict=True)
+    pieces = [_ring_arcs(vertex[a:b], junction, arcs) for a, b in pairs]
+    simple = arcs.simplified(tolerance)
+    joined = [
+        _join(p, simple, arcs.points[vertex[a:b]])
+        for p, a, b in zip(pieces, bounds[:-1], bounds[1:], strict=True)
+    ]
+
+    by_polygon: dict[int, list] = {}  # rings come exterior first, then holes
+    for polygon, ring in zip(polygon_of[ring_of[starts]], joined, strict=True):
+        by_polygon.setdefault(int(polygon), []).append(from_mercator(ring))
+    by_shape: dict[int, list] = {}
+    for polygon, (shell, *holes) in sorted(by_polygon.items()):
+        by_shape.setdefault(int(shape_of[polygon]), []).append(shapely.Polygon(shell, holes))
+
+    out = shapes.copy()
+    geometry = []
+    for i, original in enumerate(shapes.geometry.values):
+        parts = by_shape.get(i, [])
+        if not parts:  # nothing polygonal to simplify
+            geometry.append(original)
+        else:
+            geometry.append(shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0])
+    out["geometry"] = geometry
+    return out
