@@ -140,7 +140,7 @@ def open_page(browser):
         page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
         page.on("pageerror", lambda e: page.console_errors.append(str(e)))
         page.goto(path.resolve().as_uri())
-        wait_until(page, "window.mapgen && window.mapgen.map", 10)
+        page.locator("html[data-mapgen-ready]").wait_for(state="attached", timeout=10_000)
         pages.append(page)
         return page
 

@@ -90,19 +90,28 @@ def test_later_wave_starts_off_and_can_be_shown(built_map, open_page):
     assert {item.split()[0] for item in added} == {"FIN", "ALD"}
 
 
+def _centre_of(page, shape_id):
+    """Page coordinates of a point inside a shape (its visual centre, as Leaflet finds it)."""
+    box = page.locator(".mg-map").bounding_box()
+    point = page.evaluate(
+        """(id) => { let p = null; mapgen.map.eachLayer(l => {
+            if (!p && l.feature && l.feature.properties.id === id) {
+              p = mapgen.map.latLngToContainerPoint(l.getCenter()); } });
+          return [p.x, p.y]; }""",
+        shape_id,
+    )
+    return box["x"] + point[0], box["y"] + point[1]
+
+
 def test_tooltip_and_popup(built_map, open_page):
+    """Hover and click as a reader does: the shape on top answers."""
     page = open_page(built_map)
     _toggle(page, "1997 baseline: no allied forces")  # off: hover the wave fill beneath
-    page.evaluate("""() => { mapgen.map.eachLayer(l => {
-        if (l.feature && l.feature.properties.id === 'POL' && l.getTooltip()) {
-          l.openTooltip(l.getBounds().getCenter()); } }); }""")
-    assert (
-        "Poland: NATO member since 12 March 1999"
-        in page.locator(".leaflet-tooltip").all_inner_texts()
-    )
+    page.mouse.move(*_centre_of(page, "POL"))
+    tooltip = page.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == "Poland: NATO member since 12 March 1999"
     _toggle(page, "1997 baseline: no allied forces")
-    page.evaluate("""() => { mapgen.map.eachLayer(l => {
-        if (l.feature && l.feature.properties.id === 'EST' && l.getPopup()) { l.openPopup(); } });
-    }""")
+    page.mouse.click(*_centre_of(page, "EST"))
     popup = page.locator(".leaflet-popup-content").inner_text()
     assert "27 May 1997" in popup and "Source:" in popup

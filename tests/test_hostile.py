@@ -86,26 +86,33 @@ def test_every_popup_and_tooltip_shows_hostile_text_as_text(hostile_map, open_pa
     page = open_page(hostile_map)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    # Tooltips and popups are bound to a shape or marker, or to its group for all its items:
+    # open each item's own, wherever it is bound.
     opened = page.evaluate("""() => {
       const texts = [];
+      const open = (item, kind) => {
+        const owner = [item, ...Object.values(item._eventParents || {})]
+          .find(o => o['get' + kind] && o['get' + kind]());
+        if (!owner) { return; }
+        const overlay = owner['get' + kind]();
+        overlay._source = item;
+        owner['open' + kind](item.getLatLng ? item.getLatLng() : item.getBounds().getCenter());
+        texts.push({kind, id: item.feature ? item.feature.properties.id : null,
+                    text: overlay.getElement().textContent});
+        owner['close' + kind]();
+      };
       mapgen.map.eachLayer(l => {
-        if (l.getTooltip && l.getTooltip()) {
-          l.openTooltip(l.getLatLng ? l.getLatLng() : l.getBounds().getCenter());
-          texts.push(l.getTooltip().getElement().textContent);
-          l.closeTooltip();
-        }
-        if (l.getPopup && l.getPopup()) {
-          l.openPopup(l.getLatLng ? l.getLatLng() : l.getBounds().getCenter());
-          texts.push(l.getPopup().getElement().textContent);
-          l.closePopup();
-        }
+        if (l instanceof L.Path) { open(l, 'Tooltip'); open(l, 'Popup'); }
       });
       return texts;
     }""")
     page.wait_for_timeout(200)
     assert len(opened) > 150
-    assert any(PAYLOAD in text for text in opened)  # shown literally
-    assert any(SCRIPT in text for text in opened)
+    # shown literally wherever the hostile names and events appear
+    named = [o["text"] for o in opened if o["kind"] == "Tooltip" and o["id"] in ("POL", "EST")]
+    assert len(named) >= 4 and all(PAYLOAD in text for text in named)
+    events = [o["text"] for o in opened if o["kind"] == "Popup" and o["id"] is None]
+    assert sum(PAYLOAD in text and SCRIPT in text for text in events) >= 28
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
     assert page.external_requests == []

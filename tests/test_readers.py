@@ -156,7 +156,7 @@ def test_reduced_motion_steps_instead_of_playing(built_map, browser):
     page = browser.new_page(reduced_motion="reduce")
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     page.goto(built_map.resolve().as_uri())
-    wait_until(page, "window.mapgen && window.mapgen.map", 10)
+    page.locator("html[data-mapgen-ready]").wait_for(state="attached", timeout=10_000)
     play = page.locator("#mg-play")
     assert play.inner_text() == "Next"
     before = page.locator("#mg-date").input_value()

@@ -108,9 +108,7 @@ def _decode(encoded, step):
 
 def test_neighbours_share_their_border_after_simplification(sources):
     screen = simplify.simplify(sources.shapes, 0.75 * simplify.metres_per_pixel(4))
-    table = geometry.encode_shapes(
-        screen, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], geometry.grid_step(4)
-    )
+    table = geometry.encode_shapes(screen, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], 4)
     shapes = {k: _decode(v, table["step"]) for k, v in table["shapes"].items()}
     for a, b in [("POL", "UKR"), ("EST", "RUS"), ("DEU", "DEU-GDR")]:
         shared = shapes[a].boundary.intersection(shapes[b].boundary)

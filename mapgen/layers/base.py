@@ -60,4 +60,5 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             ]
         )
     )
+    layer.paint_first = True
     return [layer]

@@ -46,5 +46,6 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             legend=LegendEntry(name, colour, off=wave.later),
         )
         layer.since = wave.first_date
+        layer.paint_first = True
         layers.append(layer)
     return layers

@@ -50,6 +50,9 @@ class MapLayer:
     shape_ids: list[str] = field(default_factory=list)
     since: date | None = None  # an accession wave: the timeline shows it from this date
     section: str | None = None  # the heading it sits under in the layer panel
+    # Drawn before the page is first painted (the base, the waves); the story layers, markers
+    # and the layer panel follow a frame later, so the reader sees the map sooner.
+    paint_first: bool = False
 
 
 def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
@@ -85,7 +88,8 @@ class ShapeSet(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        mapgen.addShapes({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
+        mapgen.addShapes({{ this._parent.get_name() }}, {{ this.spec|tojavascript }},
+                         {{ this.after_paint|tojson }});
         {% endmacro %}
     """)
 
@@ -95,6 +99,7 @@ class ShapeSet(MacroElement):
         super().__init__()
         self._name = "ShapeSet"
         self.spec = {"features": features, "style": style, "popup": popup, "key": key}
+        self.after_paint = False  # set by the render stage
 
     @property
     def shape_ids(self) -> list[str]:
@@ -116,7 +121,8 @@ class MarkerSet(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        mapgen.addMarkers({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
+        mapgen.addMarkers({{ this._parent.get_name() }}, {{ this.spec|tojavascript }},
+                          {{ this.after_paint|tojson }});
         {% endmacro %}
     """)
 
@@ -124,6 +130,7 @@ class MarkerSet(MacroElement):
         super().__init__()
         self._name = "MarkerSet"
         self.spec = {"markers": markers, "style": style, "key": key}
+        self.after_paint = False  # set by the render stage
 
 
 def marker_group(

@@ -59,25 +59,28 @@ def encode_geometry(geom, step: float) -> list:
     return [p for p in out if p]
 
 
-def encode_shapes(shapes: GeoDataFrame, shape_ids, step: float) -> dict:
+def encode_shapes(shapes: GeoDataFrame, shape_ids, zoom: float) -> dict:
     """The page's shape table: every shape a layer uses, once.
 
     Parameters
     ----------
     shapes : geopandas.GeoDataFrame
-        Shapes already simplified for the screen (see :func:`simplify`), indexed by id.
+        Shapes already simplified for the screen at ``zoom``
+        (see :func:`mapgen.render.simplify.simplify`), indexed by id.
     shape_ids : iterable of str
         The ids the layers use.
-    step : float
-        Quantization grid in degrees.
+    zoom : float
+        The zoom they were simplified for; the grid is :func:`grid_step` of it.
 
     Returns
     -------
     dict
-        ``{"step": step, "shapes": {id: encoded geometry}}``, ids sorted.
+        ``{"zoom": zoom, "step": step, "shapes": {id: encoded geometry}}``, ids sorted.
     """
     used = sorted(set(shape_ids))
+    step = grid_step(zoom)
     return {
+        "zoom": zoom,
         "step": step,
         "shapes": {sid: encode_geometry(shapes.geometry[sid], step) for sid in used},
     }

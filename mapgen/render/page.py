@@ -14,6 +14,7 @@ from folium.template import Template
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
+from mapgen.layers.shapes import MarkerSet, ShapeSet
 from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
 from mapgen.render.jinja import ENV, template_text
@@ -91,20 +92,23 @@ class NewsMap(folium.Map):
 
 
 class DockedLayerControl(folium.LayerControl):
-    """folium's layer control, moved out of the map into the page's layer panel."""
+    """folium's layer control, moved out of the map into the page's layer panel (built after
+    the first paint, once every layer is on the map)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control.layers(
-            {},
-            {
-            {%- for key, val in this.overlays.items() %}
-                {{ key|e|string|tojavascript }}: {{ val }},
-            {%- endfor %}
-            },
-            {{ this.options|tojavascript }}
-        ).addTo({{ this._parent.get_name() }});
-        mapgen.dockControl({{ this.get_name() }}, {{ this.sections|tojavascript }});
+        mapgen.afterPaint(function () {
+            var {{ this.get_name() }} = L.control.layers(
+                {},
+                {
+                {%- for key, val in this.overlays.items() %}
+                    {{ key|e|string|tojavascript }}: {{ val }},
+                {%- endfor %}
+                },
+                {{ this.options|tojavascript }}
+            ).addTo({{ this._parent.get_name() }});
+            mapgen.dockControl({{ this.get_name() }}, {{ this.sections|tojavascript }});
+        });
         {% endmacro %}
     """)
 
@@ -175,6 +179,9 @@ def assemble(
     if options.tiles:
         folium.TileLayer(options.tiles, control=False).add_to(fmap)
     for layer in layers:
+        for child in layer.group._children.values():
+            if isinstance(child, ShapeSet | MarkerSet):
+                child.after_paint = not layer.paint_first
         fmap.add_child(layer.group)
     control = DockedLayerControl(collapsed=False, position="topright")
     control.sections = _sections(layers)
@@ -187,7 +194,7 @@ def assemble(
     ).add_to(fmap)
 
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
-    table = geometry.encode_shapes(screen_shapes, shape_ids, geometry.grid_step(view["zoom"]))
+    table = geometry.encode_shapes(screen_shapes, shape_ids, view["zoom"])
     zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
     zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
     title = options.title or view["title"]

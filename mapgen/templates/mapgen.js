@@ -52,18 +52,17 @@
     return shapes[id];
   }
 
-  // Calls fn(lat, lng, i) for each point of a ring, the closing point left out.
+  // Calls fn(lat, lng) for each point of a ring, the closing point left out.
   function eachPoint(ring, step, fn) {
     var x = 0;
     var y = 0;
-    var count = 0;
     for (var i = 0; i < ring.length; i += 2) {
       x += ring[i];
       y += ring[i + 1];
       if (i > 0 && i === ring.length - 2 && x === ring[0] && y === ring[1]) {
         break;
       }
-      fn(y * step, x * step, count++);
+      fn(y * step, x * step);
     }
   }
 
@@ -83,8 +82,8 @@
   }
 
   // Leaflet's map.latLngToLayerPoint for every point of a shape, with the same arithmetic
-  // (spherical Mercator, rounded to whole pixels), straight from the table: no L.LatLng
-  // objects and none of the per-point temporaries.
+  // in the same order (spherical Mercator, rounded to whole pixels), straight from the
+  // table: no L.LatLng objects and none of the per-point temporaries.
   function projectShape(map, shape, key) {
     var crs = map.options.crs;
     var merc = L.Projection.SphericalMercator;
@@ -93,6 +92,7 @@
     var origin = map.getPixelOrigin();
     var d = Math.PI / 180;
     var max = merc.MAX_LATITUDE;
+    var step = shape.step;
     var rings = [];
     var ringBounds = [];
     var all = new L.Bounds();
@@ -103,18 +103,26 @@
         var minY = Infinity;
         var maxX = -Infinity;
         var maxY = -Infinity;
-        eachPoint(ring, shape.step, function (lat, lng, i) {
-          lat = Math.max(Math.min(max, lat), -max);
+        var gx = 0;
+        var gy = 0;
+        for (var i = 0; i < ring.length; i += 2) {
+          gx += ring[i];
+          gy += ring[i + 1];
+          if (i > 0 && i === ring.length - 2 && gx === ring[0] && gy === ring[1]) {
+            break;  // the closing point
+          }
+          var lat = gy * step;
+          lat = lat > max ? max : (lat < -max ? -max : lat);
           var sin = Math.sin(lat * d);
-          var x = Math.round(scale * (t._a * (merc.R * lng * d) + t._b)) - origin.x;
+          var x = Math.round(scale * (t._a * (merc.R * (gx * step) * d) + t._b)) - origin.x;
           var y = Math.round(scale * (t._c * (merc.R * Math.log((1 + sin) / (1 - sin)) / 2) +
                                       t._d)) - origin.y;
-          points[i] = new L.Point(x, y);
+          points.push(new L.Point(x, y));
           if (x < minX) { minX = x; }
           if (x > maxX) { maxX = x; }
           if (y < minY) { minY = y; }
           if (y > maxY) { maxY = y; }
-        });
+        }
         rings.push(points);
         var box = L.bounds([minX, minY], [maxX, maxY]);
         ringBounds.push(box);
@@ -124,13 +132,13 @@
     return { key: key, rings: rings, ringBounds: ringBounds, pxBounds: all };
   }
 
-  // A polygon drawing one of the shared shapes; it draws exactly what L.Polygon draws, with
-  // less work:
+  // A polygon drawing one of the shared shapes, as L.Polygon does, with less work:
   // - points are projected once per zoom for all the layers that draw the shape (the base,
   //   a wave, the 1997 hatch …), straight from the table;
   // - a shape far outside the view (Canada, the US, China at the opening view) is projected
   //   only when a pan or zoom brings it near; until then it has nothing to draw;
-  // - rings wholly inside (or outside) the clip box skip the clipping algorithm.
+  // - rings wholly inside (or outside) the clip box skip the clipping algorithm;
+  // - the points are not simplified a second time at the zoom they were simplified for.
   var MARGIN = 0.5;  // views: how far outside the view a shape is still projected
 
   var SharedShape = L.Polygon.extend({
@@ -190,6 +198,14 @@
             this._parts.push(clipped);
           }
         }
+      }
+    },
+
+    // The table is already simplified for the opening zoom (to 3/4 of a pixel); Leaflet's
+    // own pass (smoothFactor, another pixel) only runs when the map is zoomed out further.
+    _simplifyPoints: function () {
+      if (this._map.getZoom() < shapeTable().zoom) {
+        L.Polygon.prototype._simplifyPoints.call(this);
       }
     },
 
@@ -277,13 +293,22 @@
     });
   }
 
-  function bind(layer, tip, popup) {
-    untabbable(layer);
-    if (tip) {
-      layer.bindTooltip(textNode("span", null, tip), { sticky: true });
+  // Tooltips and popups are bound once per layer group, not once per shape or marker: each
+  // item carries its texts (mgTip, mgPopup) and the group shows them. An item without a popup
+  // in a group where others have one gets its own.
+  function bind(group, items) {
+    items.forEach(untabbable);
+    if (items.some(function (item) { return item.mgTip; })) {
+      group.bindTooltip(function (item) { return textNode("span", null, item.mgTip || ""); },
+                        { sticky: true });
     }
-    if (popup) {
-      layer.bindPopup(function () { return popupNode(popup); }, { maxWidth: 320 });
+    var withPopup = items.filter(function (item) { return item.mgPopup; });
+    if (withPopup.length && withPopup.length === items.length) {
+      group.bindPopup(function (item) { return popupNode(item.mgPopup); }, { maxWidth: 320 });
+    } else {
+      withPopup.forEach(function (item) {
+        item.bindPopup(function () { return popupNode(item.mgPopup); }, { maxWidth: 320 });
+      });
     }
   }
 
@@ -298,24 +323,60 @@
     }
   });
 
+  // Work that waits for the first paint: the page shows the base and the membership waves
+  // first; the story layers, markers and layer panel follow a frame later. When all is done,
+  // <html data-mapgen-ready> is set and a "mapgen:ready" event fires (for screenshot tools,
+  // tests and embedding pages).
+  var queue = [];
+  var scheduled = false;
+
+  function flush() {
+    scheduled = false;
+    while (queue.length) {
+      queue.shift()();
+    }
+    if (!document.documentElement.hasAttribute("data-mapgen-ready")) {
+      document.documentElement.setAttribute("data-mapgen-ready", "");
+      document.dispatchEvent(new Event("mapgen:ready"));
+    }
+  }
+
   window.mapgen = {
     // The date the map shows (ISO string); the timeline moves it.
     asOf: null,
     dated: [],
 
-    addShapes: function (group, spec) {
+    afterPaint: function (fn) {
+      queue.push(fn);
+      if (!scheduled) {
+        scheduled = true;
+        requestAnimationFrame(function () { setTimeout(flush, 0); });
+        setTimeout(flush, 250);  // a hidden frame gets no animation frames
+      }
+    },
+
+    addShapes: function (group, spec, afterPaint) {
       var self = this;
+      if (afterPaint) {
+        this.afterPaint(function () { self.addShapes(group, spec, false); });
+        return;
+      }
       group._mgKey = spec.key;
       followLegend(group, spec.key);
-      spec.features.forEach(function (f) {
+      var shapes = spec.features.map(function (f) {
         var layer = new SharedShape(shapeOf(f.id), L.extend({}, spec.style));
         layer.feature = { properties: { id: f.id, since: f.since || null } };
-        bind(layer, f.tip, f.popup || spec.popup);
+        layer.mgTip = f.tip;
+        layer.mgPopup = f.popup || spec.popup;
+        return layer;
+      });
+      bind(group, shapes);
+      spec.features.forEach(function (f, i) {
         if (f.since) {
-          self.dated.push({ group: group, layer: layer, since: f.since });
+          self.dated.push({ group: group, layer: shapes[i], since: f.since });
         }
         if (!f.since || !self.asOf || f.since <= self.asOf) {
-          group.addLayer(layer);
+          group.addLayer(shapes[i]);
         }
       });
     },
@@ -425,17 +486,24 @@
       post();
     },
 
-    addMarkers: function (group, spec) {
+    addMarkers: function (group, spec, afterPaint) {
+      var self = this;
+      if (afterPaint) {
+        this.afterPaint(function () { self.addMarkers(group, spec, false); });
+        return;
+      }
       group._mgKey = spec.key;
       followLegend(group, spec.key);
-      spec.markers.forEach(function (m) {
+      var markers = spec.markers.map(function (m) {
         var marker = L.circleMarker([m.lat, m.lon], L.extend({}, spec.style));
-        bind(marker, m.tip, m.popup);
-        group.addLayer(marker);
+        marker.mgTip = m.tip;
+        marker.mgPopup = m.popup;
+        return marker;
       });
+      bind(group, markers);
+      markers.forEach(function (marker) { group.addLayer(marker); });
     },
 
-    // The layer control lives beside the map, not over it.
     // The layer control lives beside the map, its entries under section headings. Leaflet
     // rebuilds the list whenever a layer comes or goes, so the headings follow each rebuild.
     dockControl: function (control, sections) {
