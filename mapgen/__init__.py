@@ -1,7 +1,16 @@
 """mapgen: offline, reproducible, accessible interactive maps for newsrooms."""
 
 from mapgen.errors import InputError
-from mapgen.pipeline import build, build_map
 
 __all__ = ["InputError", "build", "build_map"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # build and build_map import folium, geopandas and pandas: only when asked for, so that
+    # ``python -m mapgen.render.drawing`` (the image process) starts without them
+    if name in ("build", "build_map"):
+        from mapgen import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'mapgen' has no attribute {name!r}")

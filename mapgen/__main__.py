@@ -1,7 +1,5 @@
 """``python -m mapgen``: the same as the ``mapgen`` command."""
 
-import sys
+from mapgen.cli import run
 
-from mapgen.cli import main
-
-sys.exit(main())
+run()

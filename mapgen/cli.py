@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from mapgen.errors import InputError
-from mapgen.pipeline import BuildOptions, build
-from mapgen.render.page import RenderOptions
-from mapgen.tables import parse_date
+from mapgen.render.drawing import ImageJob
 
 DESCRIPTION = """\
 Build an interactive map of NATO's enlargement and Russia's December 2021 draft treaties
@@ -37,6 +37,8 @@ examples:
 
 
 def _date(text: str) -> date:
+    from mapgen.tables import parse_date
+
     try:
         return parse_date(text)
     except ValueError as err:
@@ -115,7 +117,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--simplify-px",
         type=_positive,
-        default=RenderOptions.simplify_px,
+        default=_default_simplify_px(),
         metavar="PX",
         help="largest distance in screen pixels, at the default zoom, between a simplified "
         "border and the data (default: %(default)s); e.g. --simplify-px 0.25 for finer borders",
@@ -167,8 +169,44 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> NoReturn:
+    """The console script: :func:`main`, then exit at once. Once the files are written there
+    is nothing to clean up, and tearing down folium, pandas and geopandas objects one by one
+    costs a quarter of a second."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _default_simplify_px() -> float:
+    from mapgen.render.page import RenderOptions
+
+    return RenderOptions.simplify_px
+
+
+def _wants_png(argv: list[str]) -> bool:
+    return not {"--no-png", "-h", "--help"} & set(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``mapgen`` console script; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The static image is drawn by a second process. Started before folium, pandas and
+    # geopandas are imported here, it has matplotlib loaded by the time the data are.
+    job = ImageJob() if _wants_png(argv) else None
+    try:
+        return _main(argv, job)
+    finally:
+        if job:
+            job.cancel()
+
+
+def _main(argv: list[str], job: ImageJob | None) -> int:
+    from mapgen.pipeline import BuildOptions, build
+    from mapgen.render.page import RenderOptions
+
     args = make_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO,
@@ -188,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     try:
-        build(options)
+        build(options, image_job=job)
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 
 import folium
+import shapely
 
 from mapgen import config
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import load
 from mapgen.render import embed, simplify, static
+from mapgen.render.drawing import ImageJob
 from mapgen.render.page import RenderOptions, assemble, render_html
 from mapgen.render.write import write_all
 
@@ -61,16 +63,18 @@ def _stage(name: str):
 
 
 @dataclass
-class Built:
-    """What the render stage made: the map, and what the static image is drawn from."""
+class Prepared:
+    """The layers and the shapes simplified for the screen: what the page and the static
+    image are both drawn from."""
 
-    fmap: folium.Map
     layers: list
     context: LayerContext
     screen_shapes: object
 
 
-def _run(options: BuildOptions) -> Built:
+def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
+    """load → join → layers → simplify. Given an image job, hand it the image's frame as soon
+    as the layers are built and its shapes once simplified."""
     data_dir = options.data_dir or config.default_data_dir()
     with _stage("load") as say:
         sources = load(data_dir, members_path=options.members, events_path=options.events)
@@ -97,18 +101,34 @@ def _run(options: BuildOptions) -> Built:
     with _stage("layers") as say:
         layers = build_layers(context)
         say.append(f"{len(layers)} layers")
+    if image:
+        texts = sources.settings.map
+        title = _title(options, sources.settings)
+        image.send(static.frame_plan(layers, context, title, texts["subtitle"], texts["credit"]))
+    with _stage("simplify") as say:
+        zoom, px = sources.settings.map["zoom"], options.render.simplify_px
+        screen = simplify.simplify(sources.shapes, simplify.metres_per_pixel(zoom) * px)
+        points = int(shapely.get_num_coordinates(screen.geometry.values).sum())
+        say.append(f"{points:,} points, within {px} px at zoom {zoom}")
+    if image:
+        image.send(static.shapes_plan(layers, context, screen))
+    return Prepared(layers, context, screen)
+
+
+def _title(options: BuildOptions, settings) -> str:
+    return options.render.title or settings.map["title"]
+
+
+def _render(prepared: Prepared, options: BuildOptions) -> folium.Map:
     with _stage("render") as say:
-        view = sources.settings.map
-        screen = simplify.simplify(
-            sources.shapes, simplify.metres_per_pixel(view["zoom"]) * options.render.simplify_px
-        )
-        fmap = assemble(layers, context, screen, options.render)
-        say.append(f"{len({s for layer in layers for s in layer.shape_ids})} shapes on the map")
-    return Built(fmap, layers, context, screen)
+        fmap = assemble(prepared.layers, prepared.context, prepared.screen_shapes, options.render)
+        shown = {s for layer in prepared.layers for s in layer.shape_ids}
+        say.append(f"{len(shown)} shapes on the map")
+    return fmap
 
 
 def build_map(options: BuildOptions | None = None) -> folium.Map:
-    """Run load → join → layers → render and return the folium.Map (for notebooks).
+    """Run load → join → layers → simplify → render and return the folium.Map (for notebooks).
 
     Examples
     --------
@@ -116,7 +136,8 @@ def build_map(options: BuildOptions | None = None) -> folium.Map:
     >>> m = build_map()
     >>> m  # shows the map in Jupyter
     """
-    return _run(options or BuildOptions()).fmap
+    options = options or BuildOptions()
+    return _render(_prepare(options), options)
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -128,9 +149,17 @@ def output_paths(out: Path) -> dict[str, Path]:
     }
 
 
-def build(options: BuildOptions | None = None) -> dict[str, Path]:
+def build(
+    options: BuildOptions | None = None, image_job: ImageJob | None = None
+) -> dict[str, Path]:
     """Build the map and write the page, the PNG (unless ``png=False``) and the embed
-    snippet, all or none; return their paths."""
+    snippet, all or none; return their paths.
+
+    The PNG is drawn by a second process, started first: it imports matplotlib while this
+    one loads the data, draws the texts and legend while the shapes are simplified, and the
+    shapes while the page is rendered. A caller may start it even earlier and pass it as
+    ``image_job`` (the command line does, before importing this module).
+    """
     options = options or BuildOptions()
     paths = output_paths(options.out)
     if not options.png:
@@ -139,24 +168,26 @@ def build(options: BuildOptions | None = None) -> dict[str, Path]:
     options = dataclasses.replace(
         options, render=dataclasses.replace(options.render, png_name=png_name)
     )
-    built = _run(options)
-    texts = built.context.settings.map
-    title = options.render.title or texts["title"]
-    files = {
-        paths["html"]: render_html(built.fmap).encode("utf-8"),
-        paths["embed"]: embed.embed_snippet(title, paths["html"].name, png_name).encode("utf-8"),
-    }
-    if png_name:
-        with _stage("image") as say:
-            files[paths["png"]] = static.render_png(
-                built.layers,
-                built.context,
-                built.screen_shapes,
-                title,
-                texts["subtitle"],
-                texts["credit"],
-            )
-            say.append(f"{len(files[paths['png']]):,} bytes of PNG")
+    if image_job and not png_name:
+        image_job.cancel()
+    job = (image_job or ImageJob()) if png_name else None
+    try:
+        prepared = _prepare(options, job)
+        fmap = _render(prepared, options)
+        title = _title(options, prepared.context.settings)
+        snippet = embed.embed_snippet(title, paths["html"].name, png_name)
+        files = {
+            paths["html"]: render_html(fmap).encode("utf-8"),
+            paths["embed"]: snippet.encode("utf-8"),
+        }
+        if job:
+            with _stage("image") as say:
+                files[paths["png"]] = job.result()
+                say.append(f"{len(files[paths['png']]):,} bytes of PNG, drawn alongside")
+    except BaseException:
+        if job:
+            job.cancel()
+        raise
     with _stage("write") as say:
         write_all(files)
         say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))

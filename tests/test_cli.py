@@ -27,7 +27,7 @@ def test_build_writes_the_map_and_logs_each_stage(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     stages = [line.split()[1] for line in result.stderr.splitlines()]
-    assert stages == ["load", "join", "layers", "render", "image", "write"]
+    assert stages == ["load", "join", "layers", "simplify", "render", "image", "write"]
     assert "32 members as of 2026-11-27, 16 after the 1997 baseline" in result.stderr
     html = out.read_text(encoding="utf-8")
     assert "<title>NATO today</title>" in html

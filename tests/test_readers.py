@@ -226,7 +226,7 @@ def test_embed_snippet_sizes_the_frame_in_a_375px_article(built_map, browser):
     box = frame.bounding_box()
     assert box["width"] == pytest.approx(375 - 32, abs=1)  # fills the column
     inner = page.frame_locator("iframe")
-    inner.locator("path.leaflet-interactive").first.wait_for()
+    inner.locator("html[data-mapgen-ready]").wait_for(state="attached")
     content_height = page.frames[1].evaluate(
         "Math.ceil(document.documentElement.getBoundingClientRect().height)"
     )

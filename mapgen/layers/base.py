@@ -35,8 +35,13 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             for sid, name in zip(countries.index, countries["name"], strict=True)
         ]
     )
+    # Members as of the map's date lie under their wave's opaque fill: their grey outline can
+    # wait until after the first paint ("under"); it shows when a wave is switched off.
+    shapes = context.joined.member_shapes
+    covered = set(shapes.index[shapes["member_as_of"]])
     features = [
         {"id": sid, "tip": spec["tooltip"].format(name=name)}
+        | ({"under": True} if sid in covered else {})
         for sid, name in zip(countries.index, countries["name"], strict=True)
     ]
     layer = shape_group(

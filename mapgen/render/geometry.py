@@ -1,7 +1,9 @@
 """Store each shape once, compactly, for the page.
 
-Coordinates of the shapes simplified for the screen (:mod:`mapgen.render.simplify`) are
-quantized to a grid of an eighth of a pixel and delta-encoded as integers.
+Shapes simplified for the screen (:mod:`mapgen.render.simplify`) are stored in the plane the
+map is drawn in: Web Mercator pixel coordinates of a zoom two levels in from the default
+(a quarter of a pixel at the default zoom), rounded to integers and delta-encoded. The page
+then draws a point at any zoom by scaling and rounding, as Leaflet would after projecting.
 """
 
 from __future__ import annotations
@@ -10,23 +12,34 @@ import numpy as np
 import shapely
 from geopandas import GeoDataFrame
 
-from mapgen.render.simplify import TILE_PX
+from mapgen.render.simplify import EARTH_RADIUS, TILE_PX, from_mercator, to_mercator
+
+GRID_ZOOMS_IN = 2  # the grid: pixels at the default zoom + 2, i.e. 1/4 px at the default
 
 
-def degrees_per_pixel(zoom: float) -> float:
-    """Longitude degrees one screen pixel spans at a Web Mercator zoom level."""
-    return 360.0 / (TILE_PX * 2**zoom)
+def world_size(zoom: float) -> float:
+    """Pixels across the whole Web Mercator world at ``zoom`` (Leaflet's ``crs.scale``)."""
+    return TILE_PX * 2**zoom
 
 
-def grid_step(zoom: float) -> float:
-    """The coordinate grid, in degrees: an eighth of a pixel (of longitude) at ``zoom``."""
-    return degrees_per_pixel(zoom) / 8
+def to_grid(lonlat: np.ndarray, zoom: float) -> np.ndarray:
+    """Longitude/latitude to Leaflet's absolute pixel coordinates at ``zoom`` (y downwards)."""
+    xy = to_mercator(lonlat) / (2 * np.pi * EARTH_RADIUS)
+    return np.column_stack([xy[:, 0] + 0.5, 0.5 - xy[:, 1]]) * world_size(zoom)
 
 
-def _encode_rings(rings: np.ndarray, step: float) -> list[list[int] | None]:
+def from_grid(xy: np.ndarray, zoom: float) -> np.ndarray:
+    """The inverse of :func:`to_grid`."""
+    unit = np.asarray(xy, dtype=float) / world_size(zoom)
+    return from_mercator(
+        np.column_stack([unit[:, 0] - 0.5, 0.5 - unit[:, 1]]) * 2 * np.pi * EARTH_RADIUS
+    )
+
+
+def _encode_rings(rings: np.ndarray, grid_zoom: float) -> list[list[int] | None]:
     """Quantize and delta-encode many rings at once; None for a ring that collapsed."""
     coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-    grid = np.round(coords / step).astype(np.int64)
+    grid = np.round(to_grid(coords, grid_zoom)).astype(np.int64)
     first = np.ones(len(grid), dtype=bool)
     first[1:] = ring_of[1:] != ring_of[:-1]
     keep = first.copy()
@@ -41,7 +54,7 @@ def _encode_rings(rings: np.ndarray, step: float) -> list[list[int] | None]:
     return [p.tolist() if n >= 4 else None for p, n in zip(pieces, counts, strict=True)]
 
 
-def encode_geometry(geom, step: float) -> list:
+def encode_geometry(geom, grid_zoom: float) -> list:
     """``[[ring, hole, …], …]`` per polygon; each ring ``[x0, y0, dx1, dy1, …]`` in grid units."""
     polygons = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
     rings = [
@@ -51,7 +64,7 @@ def encode_geometry(geom, step: float) -> list:
     ]
     if not rings:
         return []
-    encoded = _encode_rings(np.array([ring for _, _, ring in rings], dtype=object), step)
+    encoded = _encode_rings(np.array([ring for _, _, ring in rings], dtype=object), grid_zoom)
     out: list[list] = [[] for _ in polygons]
     for (i, k, _), code in zip(rings, encoded, strict=True):
         if code is not None and (k == 0 or out[i]):  # a hole only inside a drawn exterior
@@ -70,17 +83,33 @@ def encode_shapes(shapes: GeoDataFrame, shape_ids, zoom: float) -> dict:
     shape_ids : iterable of str
         The ids the layers use.
     zoom : float
-        The zoom they were simplified for; the grid is :func:`grid_step` of it.
+        The zoom they were simplified for.
 
     Returns
     -------
     dict
-        ``{"zoom": zoom, "step": step, "shapes": {id: encoded geometry}}``, ids sorted.
+        ``{"zoom": zoom, "gridZoom": zoom + 2, "shapes": {id: encoded geometry},
+        "bounds": {id: [x0, y0, x1, y1]}}``, ids sorted, in grid pixels.
     """
     used = sorted(set(shape_ids))
-    step = grid_step(zoom)
+    grid_zoom = zoom + GRID_ZOOMS_IN
+    encoded = {sid: encode_geometry(shapes.geometry[sid], grid_zoom) for sid in used}
     return {
         "zoom": zoom,
-        "step": step,
-        "shapes": {sid: encode_geometry(shapes.geometry[sid], step) for sid in used},
+        "gridZoom": grid_zoom,
+        "shapes": encoded,
+        "bounds": {sid: _bounds(code) for sid, code in encoded.items()},
     }
+
+
+def _bounds(encoded: list) -> list[int]:
+    if not encoded:  # every ring smaller than a grid cell: nothing to draw
+        return []
+    points = np.concatenate(
+        [
+            np.cumsum(np.asarray(ring).reshape(-1, 2), axis=0)
+            for polygon in encoded
+            for ring in polygon
+        ]
+    )
+    return [*points.min(axis=0).tolist(), *points.max(axis=0).tolist()]

@@ -42,7 +42,7 @@ class RenderOptions:
         Overrides the title in map.toml.
     simplify_px : float, default 0.75
         Largest distance, in screen pixels at the default zoom, between a simplified line and
-        the line in data/geo. With the coordinate grid (1/8 px) the error stays under a pixel.
+        the line in data/geo. With the coordinate grid (1/4 px) the error stays under a pixel.
     tiles : str, optional
         An xyzservices provider name (e.g. ``"OpenStreetMap Mapnik"``) for an online tile basemap;
         default none: the vector base from data/geo is the basemap.

@@ -1,205 +1,127 @@
-"""The static image: the same layers, colours and legend as the page, drawn by matplotlib.
+"""The static image: the same layers, colours and legend as the page.
 
-For print, social cards and readers whose browser runs no scripts. It reads the layer
-definitions the page is built from (the ShapeSets and MarkerSets in each FeatureGroup), so the
-two cannot drift apart; layers switched off on the page are left out here too.
+For print, social cards and readers whose browser runs no scripts. The image is planned from
+the layer definitions the page is built from (the ShapeSets and MarkerSets in each
+FeatureGroup), so the two cannot drift apart; layers switched off on the page are left out
+here too. The plan is plain data in Web Mercator metres; :mod:`mapgen.render.drawing` draws
+it, in a second process (:class:`~mapgen.render.drawing.ImageJob`) while this one renders
+the page.
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
-
-import geopandas as gpd
 import numpy as np
 import shapely
+from geopandas import GeoDataFrame
 
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.layers.base import Labels
 from mapgen.layers.shapes import MarkerSet, ShapeSet
-
-WEB_MERCATOR = 3857
-SIZE_IN = (12, 9)
-DPI = 100
+from mapgen.render.simplify import to_mercator
 
 
-def _dash(style: dict):
-    return (0, (4, 3)) if style.get("dashArray") else "solid"
+def _rings(geoms, ids) -> dict[str, list[np.ndarray]]:
+    """Every ring (exteriors and holes) of each shape, in Web Mercator metres, in one pass."""
+    ids = sorted(set(ids))
+    parts, shape_of = shapely.get_parts(geoms[ids].values, return_index=True)
+    polygonal = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    parts, shape_of = parts[polygonal], shape_of[polygonal]
+    rings, part_of = shapely.get_rings(parts, return_index=True)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    pieces = np.split(to_mercator(coords), np.flatnonzero(np.diff(ring_of)) + 1)
+    out: dict[str, list[np.ndarray]] = {sid: [] for sid in ids}
+    for shape, piece in zip(shape_of[part_of], pieces, strict=True):
+        out[ids[shape]].append(piece)
+    return out
 
 
-def _path(geom):
-    """A matplotlib Path of a (multi)polygon, holes included."""
-    from matplotlib.path import Path
-
-    rings = [
-        ring
-        for polygon in shapely.get_parts(geom)
-        if polygon.geom_type == "Polygon"
-        for ring in (polygon.exterior, *polygon.interiors)
-    ]
-    return Path.make_compound_path(*[Path(np.asarray(r.coords)[:, :2], closed=True) for r in rings])
+def _shown(spec: dict, as_of: str) -> list[str]:
+    return [f["id"] for f in spec["features"] if not f.get("since") or f["since"] <= as_of]
 
 
-def _draw_shapes(ax, spec: dict, geoms: gpd.GeoSeries, as_of: str) -> None:
-    from matplotlib.collections import PathCollection
-    from matplotlib.colors import to_rgba
-
+def _shape_item(spec: dict, rings: dict, as_of: str) -> dict | None:
     style = spec["style"]
-    ids = [f["id"] for f in spec["features"] if not f.get("since") or f["since"] <= as_of]
+    ids = _shown(spec, as_of)
     if not ids:
-        return
+        return None
     hatch = style.get("className", "").startswith("mapgen-hatch")
     opacity = 0 if hatch or not style.get("fill", True) else style.get("fillOpacity", 0.2)
-    ax.add_collection(
-        PathCollection(
-            [_path(geoms[i]) for i in ids],
-            facecolors=[to_rgba(style.get("fillColor", style.get("color", "#3388ff")), opacity)],
-            edgecolors=[style.get("color", "#3388ff")],
-            linewidths=style.get("weight", 1) * 0.7,
-            linestyles=_dash(style),
-            hatch="////" if hatch else None,
-            zorder=1,
-        )
-    )
+    return {
+        "shapes": [rings[i] for i in ids],
+        "fill": style.get("fillColor", style.get("color", "#3388ff")),
+        "fill_opacity": opacity,
+        "edge": style.get("color", "#3388ff"),
+        "width": style.get("weight", 1) * 0.7,
+        "dashed": bool(style.get("dashArray")),
+        "hatch": hatch,
+    }
 
 
-def _legend_handles(layers: list[MapLayer]):
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    handles = []
-    for layer in layers:
-        entry = layer.legend
-        if entry is None or entry.off or not layer.group.show:
-            continue
-        if entry.pattern == "dot":
-            handle = Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="none",
-                markersize=8,
-                markerfacecolor=entry.color,
-                markeredgecolor="white",
-            )
-        elif entry.pattern == "hatch":
-            handle = Patch(facecolor="white", edgecolor=entry.color, hatch="////")
-        elif entry.pattern == "dashed":
-            handle = Patch(facecolor="none", edgecolor=entry.color, linestyle="--", linewidth=1.5)
-        else:
-            handle = Patch(facecolor=entry.color, edgecolor="#0003")
-        handles.append((handle, entry.label))
-    return handles
+def _marker_item(spec: dict) -> dict:
+    xy = to_mercator(np.array([[m["lon"], m["lat"]] for m in spec["markers"]], dtype=float))
+    return {"x": xy[:, 0], "y": xy[:, 1], "color": spec["style"]["fillColor"]}
 
 
-def render_png(
-    layers: list[MapLayer],
-    context: LayerContext,
-    screen_shapes: gpd.GeoDataFrame,
-    title: str,
-    subtitle: str,
-    credit: str,
-) -> bytes:
-    """Draw the map as a 1200 x 900 PNG and return its bytes (deterministic for equal input).
+def frame_plan(
+    layers: list[MapLayer], context: LayerContext, title: str, subtitle: str, credit: str
+) -> dict:
+    """Everything the image shows but the shapes (texts, legend, markers, names), as plain
+    data for :mod:`mapgen.render.drawing`; known before the shapes are simplified.
 
     Parameters
     ----------
     layers : list of MapLayer
         The page's layers, as built by the layers stage.
     context : LayerContext
-    screen_shapes : geopandas.GeoDataFrame
-        The shapes as simplified for the page.
     title, subtitle, credit : str
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.patheffects import withStroke
-
     settings = context.settings
-    as_of = context.joined.as_of.isoformat()
-    geoms = screen_shapes.geometry.to_crs(WEB_MERCATOR)
     (south, west), (north, east) = settings.map["bounds"]
-    box = gpd.GeoSeries([shapely.box(west, south, east, north)], crs=4326).to_crs(WEB_MERCATOR)
-    x0, y0, x1, y1 = box.total_bounds
-
-    fig = plt.figure(figsize=SIZE_IN, dpi=DPI)
-    ax = fig.add_axes((0.01, 0.2, 0.98, 0.7))
-    ax.add_patch(
-        plt.Rectangle(
-            (x0, y0), x1 - x0, y1 - y0, facecolor=settings.style["sea"], edgecolor="none", zorder=0
-        )
-    )
+    (x0, y0), (x1, y1) = to_mercator(np.array([[west, south], [east, north]], dtype=float))
+    markers: list[dict] = []
+    labels: list[dict] = []
     for layer in layers:
         if not layer.group.show:
             continue
         for child in layer.group._children.values():
-            if isinstance(child, ShapeSet):
-                _draw_shapes(ax, child.spec, geoms, as_of)
-            elif isinstance(child, MarkerSet):
-                points = gpd.GeoSeries(
-                    gpd.points_from_xy(
-                        [m["lon"] for m in child.spec["markers"]],
-                        [m["lat"] for m in child.spec["markers"]],
-                    ),
-                    crs=4326,
-                ).to_crs(WEB_MERCATOR)
-                ax.scatter(
-                    points.x,
-                    points.y,
-                    s=40,
-                    c=child.spec["style"]["fillColor"],
-                    edgecolors="white",
-                    linewidths=1,
-                    zorder=3,
-                )
+            if isinstance(child, MarkerSet):
+                markers.append(_marker_item(child.spec))
             elif isinstance(child, Labels):
                 for label in child.labels:
                     if label["rank"] > 4:
                         continue
-                    point = (
-                        gpd.GeoSeries(gpd.points_from_xy([label["lon"]], [label["lat"]]), crs=4326)
-                        .to_crs(WEB_MERCATOR)
-                        .iloc[0]
-                    )
-                    if x0 < point.x < x1 and y0 < point.y < y1:
-                        ax.text(
-                            point.x,
-                            point.y,
-                            label["name"],
-                            fontsize=7,
-                            ha="center",
-                            va="center",
-                            color=settings.style["label"],
-                            zorder=4,
-                            path_effects=[withStroke(linewidth=2.2, foreground="white")],
-                        )
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.set_axis_off()
-    ax.add_patch(
-        plt.Rectangle(
-            (x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#999", linewidth=0.8, zorder=5
-        )
-    )
-    fig.text(0.01, 0.975, title, fontsize=17, fontweight="bold", va="top")
-    fig.text(0.01, 0.935, textwrap.fill(subtitle, 140), fontsize=9.5, va="top", color="#444")
-    handles = _legend_handles(layers)
-    fig.legend(
-        [h for h, _ in handles],
-        [t for _, t in handles],
-        loc="lower left",
-        bbox_to_anchor=(0.01, 0.05),
-        ncol=4,
-        fontsize=7.5,
-        frameon=False,
-        handlelength=1.6,
-        columnspacing=1.2,
-    )
-    fig.text(0.01, 0.012, textwrap.fill(credit, 190), fontsize=6.5, color="#555", va="bottom")
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
-    plt.close(fig)
-    return out.getvalue()
+                    ((x, y),) = to_mercator(np.array([[label["lon"], label["lat"]]], dtype=float))
+                    if x0 < x < x1 and y0 < y < y1:
+                        labels.append({"x": x, "y": y, "name": label["name"]})
+    legend = [
+        {"pattern": layer.legend.pattern, "color": layer.legend.color, "label": layer.legend.label}
+        for layer in layers
+        if layer.legend is not None and not layer.legend.off and layer.group.show
+    ]
+    return {
+        "box": (x0, y0, x1, y1),
+        "sea": settings.style["sea"],
+        "label_color": settings.style["label"],
+        "markers": markers,
+        "labels": labels,
+        "legend": legend,
+        "title": title,
+        "subtitle": subtitle,
+        "credit": credit,
+    }
+
+
+def shapes_plan(
+    layers: list[MapLayer], context: LayerContext, screen_shapes: GeoDataFrame
+) -> list[dict]:
+    """The shapes of every layer shown, in drawing order, as simplified for the page."""
+    as_of = context.joined.as_of.isoformat()
+    sets = [
+        child.spec
+        for layer in layers
+        if layer.group.show
+        for child in layer.group._children.values()
+        if isinstance(child, ShapeSet)
+    ]
+    rings = _rings(screen_shapes.geometry, [i for spec in sets for i in _shown(spec, as_of)])
+    return [item for spec in sets if (item := _shape_item(spec, rings, as_of))]

@@ -12,68 +12,67 @@
     return table;
   }
 
-  // A shape of the table, shared by every layer that draws it: its delta-encoded rings, its
-  // bounds, and (only when Leaflet asks for them) its L.LatLng objects. Rings are closed in
-  // the table; the closing point is dropped, as Leaflet's polygons do.
+  // A shape of the table, shared by every layer that draws it. The table holds each ring in
+  // Leaflet's pixel coordinates at the grid zoom (a quarter of a pixel at the opening zoom),
+  // closed and delta-encoded, and each shape's pixel bounds. A ring is decoded into absolute
+  // coordinates [x0, y0, x1, y1, …] (closing point dropped, as Leaflet's polygons do) when
+  // first drawn; L.LatLng objects are made only if Leaflet asks for them.
   function shapeOf(id) {
     if (shapes[id]) {
       return shapes[id];
     }
     var t = shapeTable();
-    var geom = t.shapes[id];
-    if (!geom) {
+    if (!t.shapes[id]) {
       throw new Error("mapgen: no shape " + id);
     }
-    var minX = Infinity;
-    var minY = Infinity;
-    var maxX = -Infinity;
-    var maxY = -Infinity;
-    geom.forEach(function (polygon) {
-      polygon.forEach(function (ring) {
-        var x = 0;
-        var y = 0;
-        for (var i = 0; i < ring.length; i += 2) {
-          x += ring[i];
-          y += ring[i + 1];
-          if (x < minX) { minX = x; }
-          if (x > maxX) { maxX = x; }
-          if (y < minY) { minY = y; }
-          if (y > maxY) { maxY = y; }
-        }
-      });
-    });
+    var box = t.bounds[id];
+    var crs = L.CRS.EPSG3857;
     shapes[id] = {
-      geom: geom,
-      step: t.step,
-      bounds: L.latLngBounds([minY * t.step, minX * t.step], [maxY * t.step, maxX * t.step]),
+      geom: t.shapes[id],
+      box: box.length ? L.bounds([box[0], box[1]], [box[2], box[3]]) : null,
+      bounds: box.length ? L.latLngBounds(crs.pointToLatLng(L.point(box[0], box[3]), t.gridZoom),
+                                          crs.pointToLatLng(L.point(box[2], box[1]), t.gridZoom))
+                         : L.latLngBounds([]),
+      polygons: null,
       latlngs: null,
       projected: null
     };
     return shapes[id];
   }
 
-  // Calls fn(lat, lng) for each point of a ring, the closing point left out.
-  function eachPoint(ring, step, fn) {
-    var x = 0;
-    var y = 0;
-    for (var i = 0; i < ring.length; i += 2) {
-      x += ring[i];
-      y += ring[i + 1];
-      if (i > 0 && i === ring.length - 2 && x === ring[0] && y === ring[1]) {
-        break;
-      }
-      fn(y * step, x * step);
+  function gridOf(shape) {
+    if (!shape.polygons) {
+      shape.polygons = shape.geom.map(function (polygon) {
+        return polygon.map(function (ring) {
+          var grid = new Int32Array(ring.length);
+          var n = 0;
+          var x = 0;
+          var y = 0;
+          for (var i = 0; i < ring.length; i += 2) {
+            x += ring[i];
+            y += ring[i + 1];
+            if (i > 0 && i === ring.length - 2 && x === ring[0] && y === ring[1]) {
+              break;  // the closing point
+            }
+            grid[n++] = x;
+            grid[n++] = y;
+          }
+          return grid.subarray(0, n);
+        });
+      });
     }
+    return shape.polygons;
   }
 
   function latlngsOf(shape) {
     if (!shape.latlngs) {
-      shape.latlngs = shape.geom.map(function (polygon) {
-        return polygon.map(function (ring) {
+      var zoom = shapeTable().gridZoom;
+      shape.latlngs = gridOf(shape).map(function (polygon) {
+        return polygon.map(function (grid) {
           var points = [];
-          eachPoint(ring, shape.step, function (lat, lng) {
-            points.push(new L.LatLng(lat, lng));
-          });
+          for (var i = 0; i < grid.length; i += 2) {
+            points.push(L.CRS.EPSG3857.pointToLatLng(L.point(grid[i], grid[i + 1]), zoom));
+          }
           return points;
         });
       });
@@ -81,43 +80,25 @@
     return shape.latlngs;
   }
 
-  // Leaflet's map.latLngToLayerPoint for every point of a shape, with the same arithmetic
-  // in the same order (spherical Mercator, rounded to whole pixels), straight from the
-  // table: no L.LatLng objects and none of the per-point temporaries.
+  // The shape's points in the map's layer coordinates at the current zoom: scaled from the
+  // grid and rounded to whole pixels, as Leaflet rounds projected points.
   function projectShape(map, shape, key) {
-    var crs = map.options.crs;
-    var merc = L.Projection.SphericalMercator;
-    var t = crs.transformation;
-    var scale = crs.scale(map.getZoom());
+    var f = map.options.crs.scale(map.getZoom()) / map.options.crs.scale(shapeTable().gridZoom);
     var origin = map.getPixelOrigin();
-    var d = Math.PI / 180;
-    var max = merc.MAX_LATITUDE;
-    var step = shape.step;
     var rings = [];
     var ringBounds = [];
     var all = new L.Bounds();
-    shape.geom.forEach(function (polygon) {
-      polygon.forEach(function (ring) {
-        var points = [];
+    gridOf(shape).forEach(function (polygon) {
+      polygon.forEach(function (grid) {
+        var points = new Array(grid.length / 2);
         var minX = Infinity;
         var minY = Infinity;
         var maxX = -Infinity;
         var maxY = -Infinity;
-        var gx = 0;
-        var gy = 0;
-        for (var i = 0; i < ring.length; i += 2) {
-          gx += ring[i];
-          gy += ring[i + 1];
-          if (i > 0 && i === ring.length - 2 && gx === ring[0] && gy === ring[1]) {
-            break;  // the closing point
-          }
-          var lat = gy * step;
-          lat = lat > max ? max : (lat < -max ? -max : lat);
-          var sin = Math.sin(lat * d);
-          var x = Math.round(scale * (t._a * (merc.R * (gx * step) * d) + t._b)) - origin.x;
-          var y = Math.round(scale * (t._c * (merc.R * Math.log((1 + sin) / (1 - sin)) / 2) +
-                                      t._d)) - origin.y;
-          points.push(new L.Point(x, y));
+        for (var i = 0; i < grid.length; i += 2) {
+          var x = Math.round(grid[i] * f) - origin.x;
+          var y = Math.round(grid[i + 1] * f) - origin.y;
+          points[i / 2] = new L.Point(x, y);
           if (x < minX) { minX = x; }
           if (x > maxX) { maxX = x; }
           if (y < minY) { minY = y; }
@@ -134,7 +115,7 @@
 
   // A polygon drawing one of the shared shapes, as L.Polygon does, with less work:
   // - points are projected once per zoom for all the layers that draw the shape (the base,
-  //   a wave, the 1997 hatch …), straight from the table;
+  //   a wave, the 1997 hatch …), from the table's pixel grid rather than from L.LatLng;
   // - a shape far outside the view (Canada, the US, China at the opening view) is projected
   //   only when a pan or zoom brings it near; until then it has nothing to draw;
   // - rings wholly inside (or outside) the clip box skip the clipping algorithm;
@@ -149,13 +130,18 @@
 
     _near: function () {
       var map = this._map;
+      var box = this._mgShape.box;
+      if (!box) {
+        return false;
+      }
       var size = map.getSize();
       var view = L.bounds(
         map.containerPointToLayerPoint(size.multiplyBy(-MARGIN)),
         map.containerPointToLayerPoint(size.multiplyBy(1 + MARGIN)));
-      var b = this._bounds;
-      return view.intersects(L.bounds(map.latLngToLayerPoint(b.getSouthWest()),
-                                      map.latLngToLayerPoint(b.getNorthEast())));
+      var f = map.options.crs.scale(map.getZoom()) / map.options.crs.scale(shapeTable().gridZoom);
+      var origin = map.getPixelOrigin();
+      return view.intersects(L.bounds(box.min.multiplyBy(f).subtract(origin),
+                                      box.max.multiplyBy(f).subtract(origin)));
     },
 
     _project: function () {
@@ -371,14 +357,25 @@
         return layer;
       });
       bind(group, shapes);
+      var under = [];  // hidden under an opaque layer drawn above: added after the first paint
       spec.features.forEach(function (f, i) {
         if (f.since) {
           self.dated.push({ group: group, layer: shapes[i], since: f.since });
         }
-        if (!f.since || !self.asOf || f.since <= self.asOf) {
+        if (f.under) {
+          under.push(shapes[i]);
+        } else if (!f.since || !self.asOf || f.since <= self.asOf) {
           group.addLayer(shapes[i]);
         }
       });
+      if (under.length) {
+        self.afterPaint(function () {
+          under.forEach(function (layer) {
+            group.addLayer(layer);
+            layer.bringToBack();
+          });
+        });
+      }
     },
 
     // Show the alliance as of a date: waves joined by then on, later ones off, and dated

@@ -1,0 +1,269 @@
+"""Draw the static image from a plan (:func:`mapgen.render.static.plan`), with matplotlib.
+
+The plan is plain data (Web Mercator metres, colours, texts), so this module needs only
+numpy and matplotlib. It runs in the build's own process, or as
+``python -m mapgen.render.drawing`` (a pickled plan on stdin, the PNG on stdout) so that the
+image is drawn on a second core while the page is rendered.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import textwrap
+import threading
+
+SIZE_IN = (12, 9)
+DPI = 100
+HATCH = "////"
+
+
+def _compound(rings):
+    """One matplotlib Path of many closed rings, built in one go."""
+    import numpy as np
+    from matplotlib.path import Path
+
+    vertices = np.concatenate(rings)
+    codes = np.full(len(vertices), Path.LINETO, dtype=Path.code_type)
+    starts = np.cumsum([0] + [len(r) for r in rings[:-1]])
+    codes[starts] = Path.MOVETO
+    codes[starts + [len(r) - 1 for r in rings]] = Path.CLOSEPOLY
+    return Path(vertices, codes)
+
+
+def _shapes(ax, item: dict):
+    from matplotlib.collections import PathCollection
+    from matplotlib.colors import to_rgba
+
+    return ax.add_collection(
+        PathCollection(
+            [_compound(rings) for rings in item["shapes"]],
+            facecolors=[to_rgba(item["fill"], item["fill_opacity"])],
+            edgecolors=[item["edge"]],
+            linewidths=item["width"],
+            linestyles=(0, (4, 3)) if item["dashed"] else "solid",
+            hatch=HATCH if item["hatch"] else None,
+            zorder=1,
+        )
+    )
+
+
+def _legend_handles(entries: list[dict]):
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = []
+    for entry in entries:
+        colour = entry["color"]
+        if entry["pattern"] == "dot":
+            handle = Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                markersize=8,
+                markerfacecolor=colour,
+                markeredgecolor="white",
+            )
+        elif entry["pattern"] == "hatch":
+            handle = Patch(facecolor="white", edgecolor=colour, hatch=HATCH)
+        elif entry["pattern"] == "dashed":
+            handle = Patch(facecolor="none", edgecolor=colour, linestyle="--", linewidth=1.5)
+        else:
+            handle = Patch(facecolor=colour, edgecolor="#0003")
+        handles.append(handle)
+    return handles
+
+
+def _figure(transparent: bool = False):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=SIZE_IN, dpi=DPI, facecolor="none" if transparent else "white")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _map_axes(fig, plan: dict):
+    x0, y0, x1, y1 = plan["box"]
+    ax = fig.add_axes((0.01, 0.2, 0.98, 0.7))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return ax
+
+
+def _rgba(fig):
+    import numpy as np
+
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+
+def frame(plan: dict) -> dict:
+    """Draw all but the shapes, ahead of them: what lies beneath (background, sea, texts,
+    legend), drawn on the canvas the shapes will be drawn on, and what lies above (markers,
+    names, the map's border), kept as an RGBA array to lay over them."""
+    from matplotlib.patches import Rectangle
+    from matplotlib.patheffects import withStroke
+
+    x0, y0, x1, y1 = plan["box"]
+    below = _figure()
+    ax = _map_axes(below, plan)
+    ax.add_patch(
+        Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=plan["sea"], edgecolor="none", zorder=0)
+    )
+    below.text(0.01, 0.975, plan["title"], fontsize=17, fontweight="bold", va="top")
+    subtitle = textwrap.fill(plan["subtitle"], 140)
+    below.text(0.01, 0.935, subtitle, fontsize=9.5, va="top", color="#444")
+    below.legend(
+        _legend_handles(plan["legend"]),
+        [entry["label"] for entry in plan["legend"]],
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.05),
+        ncol=4,
+        fontsize=7.5,
+        frameon=False,
+        handlelength=1.6,
+        columnspacing=1.2,
+    )
+    credit = textwrap.fill(plan["credit"], 190)
+    below.text(0.01, 0.012, credit, fontsize=6.5, color="#555", va="bottom")
+    below.canvas.draw()
+
+    above = _figure(transparent=True)
+    top = _map_axes(above, plan)
+    for markers in plan["markers"]:
+        top.scatter(
+            markers["x"],
+            markers["y"],
+            s=40,
+            c=markers["color"],
+            edgecolors="white",
+            linewidths=1,
+            zorder=3,
+        )
+    for label in plan["labels"]:
+        top.text(
+            label["x"],
+            label["y"],
+            label["name"],
+            fontsize=7,
+            ha="center",
+            va="center",
+            color=plan["label_color"],
+            zorder=4,
+            path_effects=[withStroke(linewidth=2.2, foreground="white")],
+        )
+    top.add_patch(
+        Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#999", linewidth=0.8, zorder=5)
+    )
+    return {"axes": ax, "above": _rgba(above)}
+
+
+def finish(drawn: dict, shapes: list[dict]) -> bytes:
+    """The PNG: the shapes drawn onto the frame's canvas, its upper layer laid over them."""
+    import numpy as np
+    from PIL import Image
+
+    ax = drawn["axes"]
+    for item in shapes:
+        ax.draw_artist(_shapes(ax, item))
+    rgb = np.asarray(ax.figure.canvas.buffer_rgba())[..., :3].copy()
+    above = drawn["above"]
+    on = above[..., 3] > 0  # names, markers, border: a few per cent of the pixels
+    alpha = above[on][:, 3:].astype(np.uint32)
+    rgb[on] = (above[on][:, :3] * alpha + rgb[on] * (255 - alpha) + 127) // 255
+    out = io.BytesIO()
+    Image.fromarray(rgb, "RGB").save(out, format="png", compress_level=3)
+    return out.getvalue()
+
+
+def draw(plan: dict, shapes: list[dict]) -> bytes:
+    """The 1200 x 900 PNG, in one process (deterministic for equal input)."""
+    return finish(frame(plan), shapes)
+
+
+class ImageJob:
+    """Draws the PNG in a second Python process. Start it first (it imports matplotlib while
+    the build imports the rest and loads the data); hand it the frame plan once the layers
+    are built (it draws texts, legend and names while the shapes are simplified), then the
+    shapes; collect the bytes when the page is rendered."""
+
+    def __init__(self):
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "mapgen.render.drawing"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self._outbox: queue.Queue = queue.Queue()
+        self._writer = threading.Thread(target=self._write, daemon=True)
+        self._writer.start()
+
+    def _write(self) -> None:
+        """Write what is sent, in order, without making the sender wait for the reader."""
+        try:
+            while (data := self._outbox.get()) is not None:
+                self._process.stdin.write(data)
+                self._process.stdin.flush()
+            self._process.stdin.close()
+        except (BrokenPipeError, ValueError):  # it died or was cancelled; result() says why
+            pass
+
+    def send(self, part) -> None:
+        self._outbox.put(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def result(self) -> bytes:
+        """The PNG bytes; RuntimeError if the drawing process failed."""
+        self._outbox.put(None)
+        self._writer.join()
+        self._process.stdin = None  # closed by the writer
+        out, err = self._process.communicate()
+        if self._process.returncode != 0:
+            last = (err.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
+            raise RuntimeError(f"drawing the static image failed: {last}")
+        return out
+
+    def cancel(self) -> None:
+        """Stop it (if it has not finished) and wait; harmless after :meth:`result`."""
+        if self._process.returncode is not None:
+            return
+        self._process.kill()
+        self._outbox.put(None)
+        self._writer.join()
+        self._process.stdin = None
+        self._process.communicate()
+
+
+def main() -> None:
+    """Read the frame plan, then the shapes, from stdin (pickled); write the PNG to stdout.
+    The frame is drawn while the building process is still simplifying the shapes."""
+    # import matplotlib (half a second) while the parent is still reading and joining its data
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.backends.backend_agg
+    import matplotlib.collections
+    import matplotlib.colors
+    import matplotlib.figure
+    import matplotlib.lines
+    import matplotlib.patches
+    import matplotlib.patheffects  # noqa: F401
+    import PIL.Image  # noqa: F401
+
+    plan = pickle.load(sys.stdin.buffer)
+    drawn = frame(plan)
+    shapes = pickle.load(sys.stdin.buffer)
+    sys.stdout.buffer.write(finish(drawn, shapes))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
+    os._exit(0)  # the PNG is out: skip tearing matplotlib down, the build is waiting
