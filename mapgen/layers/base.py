@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 
-from mapgen.layers.shapes import LayerContext, MapLayer, shape_group
+from mapgen.layers.shapes import LayerContext, MapLayer, ScriptElement, shape_group
 
 
-class Labels(MacroElement):
+class Labels(ScriptElement):
     """Country names drawn as text, shown from a zoom level that follows Natural Earth's rank."""
 
     _template = Template("""

@@ -12,7 +12,7 @@ from datetime import date
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.template import Template
 
 from mapgen.config import Settings
@@ -71,7 +71,30 @@ def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
     }
 
 
-class ShapeSet(MacroElement):
+class _Text(Element):
+    """Script text rendered already: goes into the page as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **_kwargs) -> str:
+        return self.text
+
+
+class ScriptElement(MacroElement):
+    """A MacroElement whose rendered script goes into the page as text. (branca's would
+    compile each rendered script as a Jinja template once more, a feature list included.)"""
+
+    def render(self, **kwargs):
+        script = self._template.module.__dict__.get("script")
+        if script is not None:
+            self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class ShapeSet(ScriptElement):
     """Draws shapes from the page's shared shape table into the parent FeatureGroup.
 
     Parameters
@@ -106,7 +129,7 @@ class ShapeSet(MacroElement):
         return [f["id"] for f in self.spec["features"]]
 
 
-class MarkerSet(MacroElement):
+class MarkerSet(ScriptElement):
     """Draws circle markers into the parent FeatureGroup.
 
     Parameters

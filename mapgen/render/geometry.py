@@ -54,22 +54,28 @@ def _encode_rings(rings: np.ndarray, grid_zoom: float) -> list[list[int] | None]
     return [p.tolist() if n >= 4 else None for p, n in zip(pieces, counts, strict=True)]
 
 
-def encode_geometry(geom, grid_zoom: float) -> list:
-    """``[[ring, hole, …], …]`` per polygon; each ring ``[x0, y0, dx1, dy1, …]`` in grid units."""
-    polygons = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
-    rings = [
-        (i, k, ring)
-        for i, p in enumerate(polygons)
-        for k, ring in enumerate((p.exterior, *p.interiors))
-    ]
-    if not rings:
-        return []
-    encoded = _encode_rings(np.array([ring for _, _, ring in rings], dtype=object), grid_zoom)
-    out: list[list] = [[] for _ in polygons]
-    for (i, k, _), code in zip(rings, encoded, strict=True):
-        if code is not None and (k == 0 or out[i]):  # a hole only inside a drawn exterior
-            out[i].append(code)
-    return [p for p in out if p]
+def _encode_all(geoms: np.ndarray, grid_zoom: float) -> list[list]:
+    """Each geometry as ``[[ring, hole, …], …]`` per polygon, each ring
+    ``[x0, y0, dx1, dy1, …]`` in grid units; all rings quantized in one pass."""
+    parts, geom_of = shapely.get_parts(geoms, return_index=True)
+    polygonal = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    parts, geom_of = parts[polygonal], geom_of[polygonal]
+    rings, part_of = shapely.get_rings(parts, return_index=True)  # exterior first, then holes
+    if len(rings) == 0:
+        return [[] for _ in geoms]
+    encoded = _encode_rings(rings, grid_zoom)
+    polygons: dict[int, list] = {}
+    exterior = np.ones(len(rings), dtype=bool)
+    exterior[1:] = part_of[1:] != part_of[:-1]
+    for part, is_exterior, code in zip(part_of, exterior, encoded, strict=True):
+        if code is not None and (
+            is_exterior or part in polygons
+        ):  # a hole only in a drawn exterior
+            polygons.setdefault(part, []).append(code)
+    out: list[list] = [[] for _ in geoms]
+    for part, polygon in polygons.items():
+        out[geom_of[part]].append(polygon)
+    return out
 
 
 def encode_shapes(shapes: GeoDataFrame, shape_ids, zoom: float) -> dict:
@@ -93,7 +99,7 @@ def encode_shapes(shapes: GeoDataFrame, shape_ids, zoom: float) -> dict:
     """
     used = sorted(set(shape_ids))
     grid_zoom = zoom + GRID_ZOOMS_IN
-    encoded = {sid: encode_geometry(shapes.geometry[sid], grid_zoom) for sid in used}
+    encoded = dict(zip(used, _encode_all(shapes.geometry[used].values, grid_zoom), strict=True))
     return {
         "zoom": zoom,
         "gridZoom": grid_zoom,

@@ -45,23 +45,29 @@ class _Arcs:
         self.points = points  # vertex id -> Mercator x, y
         self.index: dict[tuple, int] = {}
         self.sequences: list[np.ndarray] = []
+        self.loops: list[bool] = []
 
     def add(self, ids: np.ndarray, closed: bool) -> tuple[int, bool]:
         """Register an arc (vertex ids, both ends included); return (arc, reversed?)."""
         if closed:  # a loop with no junction: start at its smallest vertex, turn one way
-            ids = np.roll(ids, -int(np.argmin(ids)))
+            start = int(np.argmin(ids))
+            if start:
+                ids = np.concatenate([ids[start:], ids[:start]])
             flipped = len(ids) > 2 and ids[1] > ids[-1]
             if flipped:
                 ids = np.concatenate([ids[:1], ids[:0:-1]])
             ids = np.append(ids, ids[0])
-        else:
-            flipped = tuple(ids[::-1]) < tuple(ids)
+        else:  # the direction whose vertex ids come first in order
+            back = ids[::-1]
+            differ = np.flatnonzero(back != ids)
+            flipped = bool(differ.size) and back[differ[0]] < ids[differ[0]]
             if flipped:
-                ids = ids[::-1]
-        key = (closed, *ids.tolist())
+                ids = back
+        key = (closed, ids.tobytes())
         if key not in self.index:
             self.index[key] = len(self.sequences)
             self.sequences.append(ids)
+            self.loops.append(closed)
         return self.index[key], flipped
 
     def simplified(self, tolerance: float) -> list[np.ndarray]:
@@ -71,7 +77,7 @@ class _Arcs:
         simple = shapely.simplify(lines, tolerance, preserve_topology=False)
         # an island or enclave (a loop) is simplified so that it cannot collapse: it stays a
         # dot on the map rather than vanish
-        loops = np.array([key[0] for key in self.index], dtype=bool)
+        loops = np.array(self.loops, dtype=bool)
         simple[loops] = shapely.simplify(lines[loops], tolerance, preserve_topology=True)
         out, arc_of = shapely.get_coordinates(simple, return_index=True)
         result = [np.empty((0, 2))] * len(lengths)  # a loop may collapse to nothing
@@ -155,20 +161,19 @@ def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
         for p, a, b in zip(pieces, bounds[:-1], bounds[1:], strict=True)
     ]
 
-    by_polygon: dict[int, list] = {}  # rings come exterior first, then holes
-    for polygon, ring in zip(polygon_of[ring_of[starts]], joined, strict=True):
-        by_polygon.setdefault(int(polygon), []).append(from_mercator(ring))
-    by_shape: dict[int, list] = {}
-    for polygon, (shell, *holes) in sorted(by_polygon.items()):
-        by_shape.setdefault(int(shape_of[polygon]), []).append(shapely.Polygon(shell, holes))
-
+    # back to longitude/latitude, and into polygons (exterior ring first, then holes) and
+    # shapes, in one pass each
+    lonlat = from_mercator(np.concatenate(joined))
+    rings = shapely.linearrings(
+        lonlat, indices=np.repeat(np.arange(len(joined)), [len(r) for r in joined])
+    )
+    kept, polygon_index = np.unique(polygon_of[ring_of[starts]], return_inverse=True)
+    simple_polygons = shapely.polygons(rings, indices=polygon_index)
+    owner = shape_of[kept]
     out = shapes.copy()
-    geometry = []
-    for i, original in enumerate(shapes.geometry.values):
-        parts = by_shape.get(i, [])
-        if not parts:  # nothing polygonal to simplify
-            geometry.append(original)
-        else:
-            geometry.append(shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0])
+    geometry = list(shapes.geometry.values)  # a shape with nothing polygonal stays as it is
+    for i in np.unique(owner):
+        parts = simple_polygons[owner == i]
+        geometry[i] = shapely.MultiPolygon(list(parts)) if len(parts) > 1 else parts[0]
     out["geometry"] = geometry
     return out

@@ -1,0 +1,63 @@
+"""drawing and static: the PNG shows what the page shows, drawn alike in one or two processes."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from mapgen.pipeline import BuildOptions, _prepare
+from mapgen.render import drawing, static
+
+
+@pytest.fixture(scope="module")
+def plans():
+    prepared = _prepare(BuildOptions())
+    frame = static.frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
+    shapes = static.shapes_plan(prepared.layers, prepared.context, prepared.screen_shapes)
+    return frame, shapes
+
+
+@pytest.fixture(scope="module")
+def png(plans):
+    return drawing.draw(*plans)
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (1200, 900) and image.mode == "RGB"
+    return np.asarray(image).reshape(-1, 3)
+
+
+def _count(pixels: np.ndarray, colour: str) -> int:
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return int((pixels == rgb).all(axis=1).sum())
+
+
+def test_layers_shown_on_the_page_are_in_the_image(png):
+    pixels = _pixels(png)
+    assert _count(pixels, "#440154") > 20_000  # 1949: the US is off-frame; Norway, France …
+    assert _count(pixels, "#6ece58") > 100  # 2020: North Macedonia
+    assert _count(pixels, "#fde725") == 0  # 2024 (later): off on the page, absent here
+
+
+def test_the_second_process_draws_the_same_bytes(plans, png):
+    job = drawing.ImageJob()
+    for part in plans:
+        job.send(part)
+    assert job.result() == png
+
+
+def test_a_failed_drawing_is_reported():
+    job = drawing.ImageJob()
+    job.send({"not": "a plan"})
+    with pytest.raises(RuntimeError, match="drawing the static image failed: KeyError"):
+        job.result()
+
+
+def test_cancel_stops_a_waiting_job():
+    job = drawing.ImageJob()
+    job.cancel()
+    job.cancel()  # harmless twice
