@@ -17,10 +17,10 @@ from mapgen.tables import Column, read_table
 log = logging.getLogger("mapgen")
 
 SHAPE_FILES = (
-    "countries.geojson",
-    "ukraine_admin1.geojson",
-    "donbas_held.geojson",
-    "seas.geojson",
+    "countries.fgb",
+    "ukraine_admin1.fgb",
+    "donbas_held.fgb",
+    "seas.fgb",
 )
 
 MEMBER_COLUMNS = [
@@ -84,7 +84,7 @@ class Sources:
 
 
 def load_shapes(geo_dir: Path) -> gpd.GeoDataFrame:
-    """Read data/geo/*.geojson; repair invalid shapes with a warning, refuse empty ones."""
+    """Read data/geo/*.fgb (FlatGeobuf); repair invalid shapes with a warning, refuse empty ones."""
     frames = [
         gpd.read_file(geo_dir / name).assign(file=display_path(geo_dir / name))
         for name in SHAPE_FILES

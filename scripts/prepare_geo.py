@@ -18,12 +18,12 @@ The output is deterministic: running it twice writes identical files.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 import shapely
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,19 +234,16 @@ def _finish(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def write(frame: gpd.GeoDataFrame, path: Path) -> None:
-    features = []
-    for row in frame.itertuples(index=False):
-        props = {k: getattr(row, k) for k in frame.columns if k != "geometry"}
-        props = {k: (v.item() if hasattr(v, "item") else v) for k, v in props.items()}
-        geom = json.loads(shapely.to_geojson(row.geometry))
-        features.append({"type": "Feature", "properties": props, "geometry": geom})
-    text = json.dumps(
-        {"type": "FeatureCollection", "features": features},
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """Write FlatGeobuf: binary, read in milliseconds (GeoJSON took a tenth of a second of
+    every build), and byte-identical for identical input (no spatial index, the layer named
+    after the file)."""
+    frame = frame.reset_index(drop=True).set_crs(4326, allow_override=True)
+    if path.exists():
+        path.unlink()
+    pyogrio.write_dataframe(
+        frame, path, driver="FlatGeobuf", layer=path.stem, layer_options={"SPATIAL_INDEX": "NO"}
     )
-    path.write_text(text + "\n", encoding="utf-8")
-    print(f"{path}: {len(features)} shapes, {path.stat().st_size:,} bytes")
+    print(f"{path}: {len(frame)} shapes, {path.stat().st_size:,} bytes")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     admin1 = gpd.read_file(ADMIN1_GPKG, layer="states_provinces")
     countries = split_germany(load_countries(), admin1)
-    write(_finish(countries), out / "countries.geojson")
-    write(_finish(ukraine_units(countries, admin1)), out / "ukraine_admin1.geojson")
+    write(_finish(countries), out / "countries.fgb")
+    write(_finish(ukraine_units(countries, admin1)), out / "ukraine_admin1.fgb")
     return 0
 
 

@@ -1,8 +1,8 @@
 """Derive the story shapes from data/ alone: the Donbas held area and the sea areas.
 
-Inputs (all committed): data/geo/countries.geojson, data/geo/ukraine_admin1.geojson,
-data/donbas_towns_2015_2022.csv, data/sea_limits.csv. Outputs: data/geo/donbas_held.geojson,
-data/geo/seas.geojson. Run from the project root::
+Inputs (all committed): data/geo/countries.fgb, data/geo/ukraine_admin1.fgb,
+data/donbas_towns_2015_2022.csv, data/sea_limits.csv. Outputs: data/geo/donbas_held.fgb,
+data/geo/seas.fgb. Run from the project root::
 
     python scripts/prepare_story_geo.py            # rewrites them in data/geo/
     python scripts/prepare_story_geo.py /tmp/geo   # writes elsewhere, e.g. to compare
@@ -21,7 +21,7 @@ import shapely
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from prepare_geo import write  # noqa: E402  (the same GeoJSON writer for every data/geo file)
+from prepare_geo import write  # noqa: E402  (the same writer for every data/geo file)
 
 DATA = ROOT / "data"
 METRIC = 32637  # UTM zone 37N: metres, for distances around the Donbas and the Black Sea
@@ -43,9 +43,7 @@ LIMIT_WIDTH = 0.004  # degrees: the strait limit lines cut the water this wide
 
 
 def _shapes() -> gpd.GeoDataFrame:
-    frames = [
-        gpd.read_file(DATA / "geo" / n) for n in ("countries.geojson", "ukraine_admin1.geojson")
-    ]
+    frames = [gpd.read_file(DATA / "geo" / n) for n in ("countries.fgb", "ukraine_admin1.fgb")]
     return pd.concat(frames, ignore_index=True).set_index("shape_id")
 
 
@@ -121,8 +119,8 @@ def seas(shapes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def main(argv: list[str] | None = None) -> int:
     out = Path(argv[0]) if argv else DATA / "geo"
     shapes = _shapes()
-    write(held_area(shapes), out / "donbas_held.geojson")
-    write(seas(shapes).sort_values("shape_id"), out / "seas.geojson")
+    write(held_area(shapes), out / "donbas_held.fgb")
+    write(seas(shapes).sort_values("shape_id"), out / "seas.fgb")
     return 0
 
 

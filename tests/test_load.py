@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import logging
 
+import geopandas as gpd
+import pyogrio
 import pytest
+import shapely
 
 from mapgen.errors import InputError
 from mapgen.load import load, load_shapes
@@ -42,12 +45,14 @@ def test_unknown_member_code_is_located(data_copy):
 
 
 def _rewrite_shape(geo_dir, shape_id, geometry):
-    path = geo_dir / "countries.geojson"
-    collection = json.loads(path.read_text(encoding="utf-8"))
-    for feature in collection["features"]:
-        if feature["properties"]["shape_id"] == shape_id:
-            feature["geometry"] = geometry
-    path.write_text(json.dumps(collection), encoding="utf-8")
+    path = geo_dir / "countries.fgb"
+    frame = gpd.read_file(path)
+    # an empty polygon is stored as a feature without geometry (FlatGeobuf has no empty ones)
+    shape = shapely.from_geojson(json.dumps(geometry))
+    frame.loc[frame["shape_id"] == shape_id, "geometry"] = None if shape.is_empty else shape
+    pyogrio.write_dataframe(
+        frame, path, driver="FlatGeobuf", layer="countries", layer_options={"SPATIAL_INDEX": "NO"}
+    )
 
 
 def test_invalid_shape_is_repaired_with_a_warning(data_copy, caplog):
@@ -61,5 +66,5 @@ def test_invalid_shape_is_repaired_with_a_warning(data_copy, caplog):
 
 def test_empty_shape_is_an_error(data_copy):
     _rewrite_shape(data_copy / "geo", "LUX", {"type": "Polygon", "coordinates": []})
-    with pytest.raises(InputError, match=r"countries.geojson: shape LUX is empty"):
+    with pytest.raises(InputError, match=r"countries.fgb: shape LUX is empty"):
         load_shapes(data_copy / "geo")

@@ -29,10 +29,10 @@ def test_data_geo_regenerates_byte_for_byte(tmp_path):
         check=True,
         capture_output=True,
     )
-    for name in ("countries.geojson", "ukraine_admin1.geojson"):
+    for name in ("countries.fgb", "ukraine_admin1.fgb"):
         assert (tmp_path / name).read_bytes() == (DATA / "geo" / name).read_bytes(), name
 
 
 def test_committed_data_is_compact():
-    sizes = {p.name: p.stat().st_size for p in (DATA / "geo").glob("*.geojson")}
+    sizes = {p.name: p.stat().st_size for p in (DATA / "geo").glob("*.fgb")}
     assert sum(sizes.values()) < 2_000_000, sizes

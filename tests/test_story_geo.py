@@ -97,5 +97,5 @@ def test_story_geo_regenerates_byte_for_byte(tmp_path):
         check=True,
         capture_output=True,
     )
-    for name in ("donbas_held.geojson", "seas.geojson"):
+    for name in ("donbas_held.fgb", "seas.fgb"):
         assert (tmp_path / name).read_bytes() == (DATA / "geo" / name).read_bytes(), name
