@@ -8,6 +8,7 @@ image is drawn on a second core while the page is rendered.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
@@ -297,5 +298,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    gc.disable()  # as the build process: a short run
     main()
     os._exit(0)  # the PNG is out: skip tearing matplotlib down, the build is waiting
