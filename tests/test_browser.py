@@ -115,3 +115,62 @@ def test_tooltip_and_popup(built_map, open_page):
     page.mouse.click(*_centre_of(page, "EST"))
     popup = page.locator(".leaflet-popup-content").inner_text()
     assert "27 May 1997" in popup and "Source:" in popup
+
+
+DRAWN = """(id) => {
+  let points = 0;
+  mapgen.map.eachLayer(l => {
+    if (l.feature && l.feature.properties.id === id && l._parts) {
+      points += l._parts.reduce((n, part) => n + part.length, 0);
+    }
+  });
+  return points;
+}"""
+
+
+def test_far_shapes_are_drawn_when_the_reader_pans_to_them(built_map, open_page):
+    """Shapes far outside the opening view (Canada) are not even projected; a pan or zoom
+    that brings them near draws them, in every layer that has them."""
+    page = open_page(built_map)
+    waiting = """(id) => { let n = 0; mapgen.map.eachLayer(l => {
+        if (l.feature && l.feature.properties.id === id && l._mgLater) { n++; } }); return n; }"""
+    assert page.evaluate(waiting, "CAN") == 2  # the base and the 1949 wave
+    assert page.evaluate(DRAWN, "CAN") == 0 and page.evaluate(DRAWN, "POL") > 0
+    # a pan as a drag makes it, within one view's width: no view reset, only the paths' update
+    page.evaluate("mapgen.map.panBy([-0.85 * mapgen.map.getSize().x, 0], {animate: false})")
+    page.wait_for_timeout(300)
+    assert page.evaluate(waiting, "CAN") == 0
+    assert page.evaluate(DRAWN, "CAN") > 50
+    fills = page.evaluate("""() => { const fills = [];
+        mapgen.map.eachLayer(l => { if (l.feature && l.feature.properties.id === 'CAN'
+            && l._parts.length) { fills.push(l.options.fillColor); } });
+        return fills.sort(); }""")
+    assert fills == ["#440154", "#ece8df"]  # the 1949 wave over the land colour
+    page.evaluate("mapgen.map.setView([58, -100], 3, {animate: false})")  # and a zoom
+    page.wait_for_timeout(300)
+    assert page.evaluate(DRAWN, "CAN") > 200
+    assert page.console_errors == []
+
+
+def test_the_first_paint_has_the_waves_and_the_rest_follows(built_map, browser):
+    """Before the first paint the page has the base and the accession waves; the story layers
+    and the layer panel come right after, then <html data-mapgen-ready>."""
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.add_init_script("""
+      window.__atFirstPaint = null;
+      new MutationObserver((records, observer) => {
+        if (document.querySelector('path.leaflet-interactive')) {
+          observer.disconnect();
+          requestAnimationFrame(() => { window.__atFirstPaint = {
+            panel: !!document.querySelector('.leaflet-control-layers'),
+            ready: document.documentElement.hasAttribute('data-mapgen-ready'),
+            hatched: document.querySelectorAll('path.mapgen-hatch-baseline').length }; });
+        }
+      }).observe(document, {childList: true, subtree: true});""")
+    page.goto(built_map.resolve().as_uri())
+    page.locator("html[data-mapgen-ready]").wait_for(state="attached", timeout=10_000)
+    assert page.evaluate("window.__atFirstPaint") == {"panel": False, "ready": False, "hatched": 0}
+    assert page.locator("path.mapgen-hatch-baseline").count() == 14
+    assert page.locator(".leaflet-control-layers").count() == 1
+    page.close()

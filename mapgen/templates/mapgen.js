@@ -116,7 +116,7 @@
   // A polygon drawing one of the shared shapes, as L.Polygon does, with less work:
   // - points are projected once per zoom for all the layers that draw the shape (the base,
   //   a wave, the 1997 hatch …), from the table's pixel grid rather than from L.LatLng;
-  // - a shape far outside the view (Canada, the US, China at the opening view) is projected
+  // - a shape far outside the view (Canada, Japan, Korea at the opening view) is projected
   //   only when a pan or zoom brings it near; until then it has nothing to draw;
   // - rings wholly inside (or outside) the clip box skip the clipping algorithm;
   // - the points are not simplified a second time at the zoom they were simplified for.
