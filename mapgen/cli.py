@@ -172,9 +172,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 def run() -> NoReturn:
     """The console script: :func:`main` without the cycle collector (a short run that frees
-    nothing it needs back; collections during the imports cost ~5 %), then exit at once: once
-    the files are written there is nothing to clean up, and tearing down folium, pandas and
-    geopandas objects one by one costs a quarter of a second."""
+    nothing it needs back; collections during the imports of folium, pandas and geopandas and
+    the build took ~0.3 s of ~1.5 s here), then exit at once: once the files are written there
+    is nothing to clean up, and tearing those objects down one by one costs ~0.2 s more."""
     gc.disable()
     code = main()
     logging.shutdown()

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from pathlib import Path
 
 SIZE_IN = (12, 9)
 DPI = 100
@@ -229,11 +230,15 @@ class ImageJob:
     shapes; collect the bytes when the page is rendered."""
 
     def __init__(self):
+        # the same mapgen as this process, wherever it was imported from
+        home = str(Path(__file__).resolve().parents[2])
+        path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
         self._process = subprocess.Popen(
             [sys.executable, "-m", "mapgen.render.drawing"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
         )
         self._outbox: queue.Queue = queue.Queue()
         self._writer = threading.Thread(target=self._write, daemon=True)
