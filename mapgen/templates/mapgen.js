@@ -80,10 +80,15 @@
     return shape.latlngs;
   }
 
+  // Grid pixels to pixels at the map's current zoom.
+  function gridScale(map) {
+    return map.options.crs.scale(map.getZoom()) / map.options.crs.scale(shapeTable().gridZoom);
+  }
+
   // The shape's points in the map's layer coordinates at the current zoom: scaled from the
   // grid and rounded to whole pixels, as Leaflet rounds projected points.
   function projectShape(map, shape, key) {
-    var f = map.options.crs.scale(map.getZoom()) / map.options.crs.scale(shapeTable().gridZoom);
+    var f = gridScale(map);
     var origin = map.getPixelOrigin();
     var rings = [];
     var ringBounds = [];
@@ -138,7 +143,7 @@
       var view = L.bounds(
         map.containerPointToLayerPoint(size.multiplyBy(-MARGIN)),
         map.containerPointToLayerPoint(size.multiplyBy(1 + MARGIN)));
-      var f = map.options.crs.scale(map.getZoom()) / map.options.crs.scale(shapeTable().gridZoom);
+      var f = gridScale(map);
       var origin = map.getPixelOrigin();
       return view.intersects(L.bounds(box.min.multiplyBy(f).subtract(origin),
                                       box.max.multiplyBy(f).subtract(origin)));
