@@ -84,12 +84,20 @@ class _Text(Element):
 
 class ScriptElement(MacroElement):
     """A MacroElement whose rendered script goes into the page as text. (branca's would
-    compile each rendered script as a Jinja template once more, a feature list included.)"""
+    compile each rendered script as a Jinja template once more, a feature list included.)
+
+    With ``after_paint`` set (by the render stage), the script runs right after the page's
+    first paint (``mapgen.afterPaint``) instead of before it."""
+
+    after_paint = False
 
     def render(self, **kwargs):
         script = self._template.module.__dict__.get("script")
         if script is not None:
-            self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
+            text = script(self, kwargs)
+            if self.after_paint:
+                text = f"mapgen.afterPaint(function () {{{text}}});"
+            self.get_root().script.add_child(_Text(text), name=self.get_name())
         for element in self._children.values():
             element.render(**kwargs)
 
@@ -111,8 +119,7 @@ class ShapeSet(ScriptElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        mapgen.addShapes({{ this._parent.get_name() }}, {{ this.spec|tojavascript }},
-                         {{ this.after_paint|tojson }});
+        mapgen.addShapes({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
         {% endmacro %}
     """)
 
@@ -122,7 +129,6 @@ class ShapeSet(ScriptElement):
         super().__init__()
         self._name = "ShapeSet"
         self.spec = {"features": features, "style": style, "popup": popup, "key": key}
-        self.after_paint = False  # set by the render stage
 
     @property
     def shape_ids(self) -> list[str]:
@@ -144,8 +150,7 @@ class MarkerSet(ScriptElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        mapgen.addMarkers({{ this._parent.get_name() }}, {{ this.spec|tojavascript }},
-                          {{ this.after_paint|tojson }});
+        mapgen.addMarkers({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
         {% endmacro %}
     """)
 
@@ -153,7 +158,6 @@ class MarkerSet(ScriptElement):
         super().__init__()
         self._name = "MarkerSet"
         self.spec = {"markers": markers, "style": style, "key": key}
-        self.after_paint = False  # set by the render stage
 
 
 def marker_group(

@@ -14,7 +14,7 @@ from folium.template import Template
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.layers.shapes import MarkerSet, ShapeSet
+from mapgen.layers.shapes import ScriptElement
 from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
 from mapgen.render.jinja import ENV, template_text
@@ -180,7 +180,7 @@ def assemble(
         folium.TileLayer(options.tiles, control=False).add_to(fmap)
     for layer in layers:
         for child in layer.group._children.values():
-            if isinstance(child, ShapeSet | MarkerSet):
+            if isinstance(child, ScriptElement):
                 child.after_paint = not layer.paint_first
         fmap.add_child(layer.group)
     control = DockedLayerControl(collapsed=False, position="topright")

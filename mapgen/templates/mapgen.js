@@ -346,12 +346,8 @@
       }
     },
 
-    addShapes: function (group, spec, afterPaint) {
+    addShapes: function (group, spec) {
       var self = this;
-      if (afterPaint) {
-        this.afterPaint(function () { self.addShapes(group, spec, false); });
-        return;
-      }
       group._mgKey = spec.key;
       followLegend(group, spec.key);
       var shapes = spec.features.map(function (f) {
@@ -488,12 +484,7 @@
       post();
     },
 
-    addMarkers: function (group, spec, afterPaint) {
-      var self = this;
-      if (afterPaint) {
-        this.afterPaint(function () { self.addMarkers(group, spec, false); });
-        return;
-      }
+    addMarkers: function (group, spec) {
       group._mgKey = spec.key;
       followLegend(group, spec.key);
       var markers = spec.markers.map(function (m) {
