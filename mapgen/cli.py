@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from mapgen import interrupts
 from mapgen.errors import InputError
 from mapgen.render.drawing import ImageJob
 
@@ -46,14 +47,29 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} {err}") from None
 
 
-def _positive(text: str) -> float:
+SIMPLIFY_RANGE = (0.05, 10.0)  # px: finer keeps every point of data/geo; coarser is a sketch
+
+
+def _simplify_px(text: str) -> float:
+    from mapgen.tables import parse_decimal
+
+    low, high = SIMPLIFY_RANGE
     try:
-        value = float(text)
+        value = parse_decimal(text)
     except ValueError:
-        value = -1
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+        value = None
+    if value is None or not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of pixels from {low:g} to {high:g}"
+        )
     return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake reported in one line (and where to find help), exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _provider(name: str) -> str:
@@ -117,7 +133,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--simplify-px",
-        type=_positive,
+        type=_simplify_px,
         default=_default_simplify_px(),
         metavar="PX",
         help="largest distance in screen pixels, at the default zoom, between a simplified "
@@ -155,11 +171,11 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mapgen", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     _add_build_options(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     build_parser = commands.add_parser(
         "build",
         help="build the map (the default command)",
@@ -176,6 +192,7 @@ def run() -> NoReturn:
     the build took ~0.3 s of ~1.5 s here), then exit at once: once the files are written there
     is nothing to clean up, and tearing those objects down one by one costs ~0.2 s more."""
     gc.disable()
+    interrupts.install()
     code = main()
     logging.shutdown()
     sys.stdout.flush()
@@ -196,14 +213,19 @@ def _wants_png(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``mapgen`` console script; returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    # The static image is drawn by a second process. Started before folium, pandas and
-    # geopandas are imported here, it has matplotlib loaded by the time the data are.
-    job = ImageJob() if _wants_png(argv) else None
+    job = None
     try:
+        # The static image is drawn by a second process. Started before folium, pandas and
+        # geopandas are imported here, it has matplotlib loaded by the time the data are.
+        job = ImageJob() if _wants_png(argv) else None
         return _main(argv, job)
+    except interrupts.Interrupted as err:
+        print("mapgen: interrupted; nothing changed", file=sys.stderr)
+        return 128 + err.signum
     finally:
         if job:
-            job.cancel()
+            with interrupts.deferred():
+                job.cancel()
 
 
 def _main(argv: list[str], job: ImageJob | None) -> int:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from mapgen import schema
+from mapgen.errors import InputError, Problem, display_path
 
 MEMBERS_FILE = "nato_members.csv"
 AREAS_FILE = "nato_enlargement_areas.csv"
@@ -31,7 +35,8 @@ def default_data_dir(cwd: Path | None = None) -> Path:
 
 @dataclass
 class Settings:
-    """The map's texts, colours and dates, from data/map.toml.
+    """The map's texts, colours and dates, from data/map.toml, checked against
+    :mod:`mapgen.schema`.
 
     Parameters
     ----------
@@ -43,12 +48,18 @@ class Settings:
         One table of texts per layer module.
     description : dict
         Templates of the text description.
+    label : str
+        How the file is named in messages.
+    lines : dict
+        The line of each key, by dotted name (``layers.seas.name``), for located messages.
     """
 
     map: dict
     style: dict
     layers: dict = field(default_factory=dict)
     description: dict = field(default_factory=dict)
+    label: str = SETTINGS_FILE
+    lines: dict = field(default_factory=dict)
 
     @property
     def baseline_date(self) -> date:
@@ -58,14 +69,62 @@ class Settings:
     def default_as_of(self) -> date:
         return date.fromisoformat(self.map["default_as_of"])
 
+    def problem(self, key: str, message: str) -> Problem:
+        """A located problem with the value of ``key`` (dotted)."""
+        return Problem(self.label, self.lines.get(key, 1), key, f"key '{key}' {message}")
+
+
+_TOML_AT = re.compile(r"(.*) \(at line (\d+), column (\d+)\)$")
+
+
+def _parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
+    try:
+        source = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        message = f"is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8"
+        raise InputError([Problem(label, line, None, message)]) from None
+    try:
+        return tomllib.loads(source), source
+    except tomllib.TOMLDecodeError as err:
+        found = _TOML_AT.fullmatch(str(err))
+        if not found:
+            raise InputError([Problem(label, None, None, f"invalid TOML: {err}")]) from None
+        what, line, column = found.groups()
+        message = f"invalid TOML at column {column}: {what}"
+        raise InputError([Problem(label, int(line), None, message)]) from None
+
+
+def _iso(value) -> str:
+    return value.isoformat() if isinstance(value, date) else value
+
 
 def load_settings(data_dir: Path) -> Settings:
-    """Read data/map.toml."""
-    with open(data_dir / SETTINGS_FILE, "rb") as f:
-        raw = tomllib.load(f)
+    """Read data/map.toml and check it against :mod:`mapgen.schema`.
+
+    Raises
+    ------
+    InputError
+        Every problem, located: ``data/map.toml:12: key 'map.zoom' …``.
+    """
+    path = data_dir / SETTINGS_FILE
+    label = display_path(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as err:
+        raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
+    raw, source = _parse_toml(raw_bytes, label)
+    problems = schema.check(raw, source)
+    if problems:
+        raise InputError([Problem(label, line, None, message) for line, message in problems])
+    view = dict(raw["map"])
+    for key in ("default_as_of", "baseline_date"):
+        view[key] = _iso(view[key])
     return Settings(
-        map=raw["map"],
+        map=view,
         style=raw["style"],
         layers=raw.get("layers", {}),
         description=raw.get("description", {}),
+        label=label,
+        lines=schema.key_lines(source),
     )

@@ -55,6 +55,23 @@ AREA_COLUMNS = [
 ]
 
 
+def _unknown_codes(settings: config.Settings, shape_ids) -> list[Problem]:
+    """The country codes map.toml names (``iso3`` lists) that have no shape."""
+    problems = []
+    for layer, spec in settings.layers.items():
+        for key, value in spec.items():
+            if key == "iso3":
+                missing = [code for code in value if code not in shape_ids]
+                if missing:
+                    problems.append(
+                        settings.problem(
+                            f"layers.{layer}.{key}",
+                            f"names {', '.join(missing)}, which have no shape in data/geo",
+                        )
+                    )
+    return problems
+
+
 @dataclass
 class Sources:
     """Everything the later stages need, read and checked.
@@ -83,12 +100,43 @@ class Sources:
     buildup: pd.DataFrame
 
 
+# The columns every shape file needs, and those of the files that carry more.
+SHAPE_COLUMNS = ("shape_id", "name", "kind")
+MORE_COLUMNS = {
+    "countries.fgb": ("label_rank", "label_lon", "label_lat"),
+    "donbas_held.fgb": ("area_km2", "town_count"),
+    "seas.fgb": ("area_km2",),
+}
+
+
+def _read_shapes(path: Path) -> gpd.GeoDataFrame:
+    """One FlatGeobuf file, or InputError saying why it cannot be read."""
+    label = display_path(path)
+    if not path.is_file():
+        raise InputError([Problem(label, None, None, "no such file")])
+    try:
+        frame = gpd.read_file(path)
+    except Exception as err:  # noqa: BLE001 (GDAL and pyogrio raise many kinds for a bad file)
+        message = f"cannot be read as FlatGeobuf ({type(err).__name__}: {err}); is it truncated?"
+        raise InputError([Problem(label, None, None, message)]) from None
+    needed = SHAPE_COLUMNS + MORE_COLUMNS.get(path.name, ())
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        message = f"lacks the column(s) {', '.join(missing)}; regenerate it with scripts/"
+        raise InputError([Problem(label, None, None, message)])
+    return frame.assign(file=label)
+
+
 def load_shapes(geo_dir: Path) -> gpd.GeoDataFrame:
     """Read data/geo/*.fgb (FlatGeobuf); repair invalid shapes with a warning, refuse empty ones."""
-    frames = [
-        gpd.read_file(geo_dir / name).assign(file=display_path(geo_dir / name))
-        for name in SHAPE_FILES
-    ]
+    frames, problems = [], []
+    for name in SHAPE_FILES:
+        try:
+            frames.append(_read_shapes(geo_dir / name))
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
     shapes = pd.concat(frames, ignore_index=True)
     problems = [
         Problem(row.file, None, None, f"shape id {row.shape_id} appears more than once")
@@ -163,9 +211,21 @@ def load(
     InputError
         With every problem found in the tables.
     """
-    settings = config.load_settings(data_dir)
-    shapes = load_shapes(data_dir / config.GEO_DIR)
+    if not data_dir.is_dir():
+        raise InputError([Problem(display_path(data_dir), None, None, "no such folder")])
     problems: list[Problem] = []
+    settings = shapes = None
+    try:
+        settings = config.load_settings(data_dir)
+    except InputError as err:
+        problems += err.problems
+    try:
+        shapes = load_shapes(data_dir / config.GEO_DIR)
+    except InputError as err:
+        problems += err.problems
+    if problems:
+        raise InputError(problems)
+    problems += _unknown_codes(settings, shapes.index)
     members = areas = None
     try:
         members = load_members(members_path or data_dir / config.MEMBERS_FILE, shapes.index)

@@ -14,13 +14,15 @@ import folium
 import shapely
 
 from mapgen import config
+from mapgen.errors import InputError, Problem
+from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import load
 from mapgen.render import embed, simplify, static
 from mapgen.render.drawing import ImageJob
 from mapgen.render.page import RenderOptions, assemble, render_html
-from mapgen.render.write import write_all
+from mapgen.render.write import check_outputs, input_files, write_all
 
 log = logging.getLogger("mapgen")
 
@@ -82,7 +84,21 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
             f"{len(sources.shapes)} shapes, {len(sources.members)} members, "
             f"{len(sources.events)} events from {data_dir}"
         )
+    hold("load")
     as_of = options.as_of or sources.settings.default_as_of
+    first = min(sources.members["accession_date"])
+    if as_of < first:
+        raise InputError(
+            [
+                Problem(
+                    "--as-of",
+                    None,
+                    None,
+                    f"{as_of.isoformat()} is before the first accession in the members table "
+                    f"({first.isoformat()}): the map would show no alliance",
+                )
+            ]
+        )
     with _stage("join") as say:
         joined = join(sources, as_of)
         current = joined.members_as_of()
@@ -164,6 +180,13 @@ def build(
     paths = output_paths(options.out)
     if not options.png:
         del paths["png"]
+    data_dir = options.data_dir or config.default_data_dir()
+    inputs = input_files(data_dir, options.members, options.events)
+    problems = check_outputs(paths.values(), inputs)  # before the work, and again at the write
+    if problems:
+        if image_job:
+            image_job.cancel()
+        raise InputError(problems)
     png_name = paths["png"].name if "png" in paths else None
     options = dataclasses.replace(
         options, render=dataclasses.replace(options.render, png_name=png_name)
@@ -174,6 +197,7 @@ def build(
     try:
         prepared = _prepare(options, job)
         fmap = _render(prepared, options)
+        hold("render")
         title = _title(options, prepared.context.settings)
         snippet = embed.embed_snippet(title, paths["html"].name, png_name)
         files = {
@@ -189,6 +213,6 @@ def build(
             job.cancel()
         raise
     with _stage("write") as say:
-        write_all(files)
+        write_all(files, inputs)
         say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))
     return paths

@@ -16,8 +16,17 @@ import pandas as pd
 
 from mapgen.errors import InputError, Problem, display_path
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO3 = re.compile(r"[A-Z]{3}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_ISO3 = re.compile(r"[A-Z]{3}", re.ASCII)
+# A decimal number in ASCII digits: float() would also take "٥٠", "５０", "5_0", "nan" and "inf".
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def parse_decimal(text: str) -> float:
+    """A finite number written with ASCII digits (``50``, ``-1.5``, ``2e3``)."""
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError("is not a number written with the digits 0-9")
+    return float(text)
 
 
 def parse_date(text: str) -> date:
@@ -33,9 +42,9 @@ def parse_date(text: str) -> date:
 def _number(low: float, high: float, what: str) -> Callable[[str], float]:
     def parse(text: str) -> float:
         try:
-            value = float(text)
+            value = parse_decimal(text)
         except ValueError:
-            raise ValueError(f"is not a number ({what})") from None
+            raise ValueError(f"is not a number written with the digits 0-9 ({what})") from None
         if not math.isfinite(value) or not low <= value <= high:
             raise ValueError(f"is outside [{low:g}, {high:g}] ({what})")
         return value
@@ -50,7 +59,7 @@ def parse_iso3(text: str) -> str:
 
 
 def parse_url(text: str) -> str:
-    if not re.fullmatch(r"https?://[^\s\"'<>]+", text):
+    if not re.fullmatch(r"https?://[^\s\"'<>\\]+", text, re.ASCII):
         raise ValueError("is not an http(s) URL")
     return text
 
@@ -85,7 +94,12 @@ class Column:
 
 
 def _decode(path: Path, label: str) -> str:
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(label, None, None, "no such file")]) from None
+    except OSError as err:
+        raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -103,9 +117,38 @@ def _decode(path: Path, label: str) -> str:
     return text
 
 
+def _csv_problem(err: csv.Error) -> str:
+    """What a csv.Error means to an editor."""
+    message = str(err)
+    if "field larger than field limit" in message:
+        return f"value longer than {csv.field_size_limit():,} characters"
+    if "new-line character seen in unquoted field" in message:
+        return (
+            "line ends with a lone carriage return (old Mac line endings); "
+            "save the file with LF or CRLF line endings"
+        )
+    return f"broken quoting ({message})"
+
+
 def _records(text: str) -> Iterable[tuple[int, list[str]]]:
-    """(first line number, fields) of each record, skipping leading '#' comment lines."""
-    lines = text.splitlines(keepends=True)
+    """(first line number, fields) of each record, skipping leading '#' comment lines.
+
+    Lines end at LF (or CRLF) only, as the csv module reads them: a U+2028 or a lone CR
+    inside a comment or a quoted value does not start a line.
+    """
+    if "\r" in text and "\n" not in text:
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    1,
+                    None,
+                    _csv_problem(csv.Error("new-line character seen in unquoted field")),
+                )
+            ]
+        )
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     skipped = 0
     while skipped < len(lines) and lines[skipped].startswith("#"):
         skipped += 1
@@ -118,7 +161,7 @@ def _records(text: str) -> Iterable[tuple[int, list[str]]]:
             return
         except csv.Error as err:
             raise InputError(
-                [Problem("", skipped + reader.line_num, None, f"broken quoting ({err})")]
+                [Problem("", skipped + reader.line_num, None, _csv_problem(err))]
             ) from None
         yield start, fields
         start = skipped + reader.line_num + 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,55 @@ def built_map(tmp_path_factory):
     out = tmp_path_factory.mktemp("built") / "nato_map.html"
     build(BuildOptions(out=out, data_dir=DATA))
     return out
+
+
+class PageParts(HTMLParser):
+    """A built page taken apart: its JSON data blocks (by id), its code scripts, its styles."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.json, self.code, self.styles = {}, [], []
+        self._open = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and attrs.get("type") == "application/json":
+            self._open = ("json", attrs.get("id"))
+        elif tag == "script" and "src" not in attrs:
+            self._open = ("code", None)
+        elif tag == "style":
+            self._open = ("style", None)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is None:
+            return
+        kind, name = self._open
+        if kind == "json":
+            self.json[name] = json.loads(data)
+        elif kind == "code":
+            self.code.append(data)
+        else:
+            self.styles.append(data)
+
+    @property
+    def data(self) -> dict:
+        """The page's data block (``mapgen-data``)."""
+        return self.json["mapgen-data"]
+
+    def legend_keys(self) -> list[str]:
+        return [entry["key"] for entry in self.data["legend"]]
+
+
+def page_parts(path_or_html) -> PageParts:
+    text = (
+        path_or_html.read_text(encoding="utf-8") if isinstance(path_or_html, Path) else path_or_html
+    )
+    return PageParts(text)
 
 
 def wait_until(page, condition: str, seconds: float) -> None:

@@ -68,14 +68,14 @@ def _layers(sources, as_of):
 
 
 def _titles(layer):
-    markers = next(c for c in layer.group._children.values() if isinstance(c, MarkerSet))
+    markers = next(c for c in layer.items if isinstance(c, MarkerSet))
     return [m["popup"]["title"] for m in markers.spec["markers"]]
 
 
 def test_events_after_as_of_land_in_since_then(sources):
-    layers = {layer.group.layer_name: layer for layer in _layers(sources, date(2021, 12, 17))}
+    layers = {layer.name: layer for layer in _layers(sources, date(2021, 12, 17))}
     since = layers["Events: since then"]
-    assert since.group.show is False
+    assert since.show is False
     assert _titles(since) == [
         "Full-scale invasion of Ukraine",
         "Russia claims four more regions",
@@ -85,23 +85,19 @@ def test_events_after_as_of_land_in_since_then(sources):
     assert "Russia publishes its draft treaties" in _titles(
         layers["Events: Treaties and diplomacy"]
     )
-    shown = sum(
-        len(_titles(layer)) for name, layer in layers.items() if name != since.group.layer_name
-    )
+    shown = sum(len(_titles(layer)) for name, layer in layers.items() if name != since.name)
     assert shown + 4 == len(sources.events)
 
 
 def test_nothing_is_later_today(sources):
-    layers = {layer.group.layer_name: layer for layer in _layers(sources, TODAY)}
+    layers = {layer.name: layer for layer in _layers(sources, TODAY)}
     assert _titles(layers["Events: since then"]) == []
 
 
 def test_popup_carries_date_and_source(sources):
-    layers = {layer.group.layer_name: layer for layer in _layers(sources, date(2021, 12, 17))}
+    layers = {layer.name: layer for layer in _layers(sources, date(2021, 12, 17))}
     markers = next(
-        c
-        for c in layers["Events: Treaties and diplomacy"].group._children.values()
-        if isinstance(c, MarkerSet)
+        c for c in layers["Events: Treaties and diplomacy"].items if isinstance(c, MarkerSet)
     ).spec["markers"]
     act = next(m for m in markers if m["popup"]["title"] == "NATO-Russia Founding Act")
     assert act["popup"]["date"] == "27 May 1997"
@@ -123,5 +119,5 @@ def test_categories_follow_map_toml(sources):
         events=sources.events,
         buildup=sources.buildup,
     )
-    names = [layer.group.layer_name for layer in events.build(context, spec)]
+    names = [layer.name for layer in events.build(context, spec)]
     assert names == ["Events: Enlargement", "Events: since then"]

@@ -10,11 +10,11 @@ from mapgen.layers.shapes import MarkerSet, ShapeSet
 
 
 def _by_name(layers):
-    return {layer.group.layer_name: layer for layer in layers}
+    return {layer.name: layer for layer in layers}
 
 
 def _features(layer):
-    sets = [c for c in layer.group._children.values() if isinstance(c, ShapeSet)]
+    sets = [c for c in layer.items if isinstance(c, ShapeSet)]
     return [f for s in sets for f in s.spec["features"]]
 
 
@@ -31,19 +31,15 @@ def test_every_layer_in_map_toml_has_a_builder(sources):
 def test_one_overlay_per_wave_later_waves_off(layers_2021):
     names = _by_name(layers_2021)
     for year in (1949, 1952, 1955, 1982, 1990, 1999, 2004, 2009, 2017, 2020):
-        assert names[str(year)].group.show is True
+        assert names[str(year)].show is True
     for year in (2023, 2024):
-        assert names[f"{year} (later)"].group.show is False
+        assert names[f"{year} (later)"].show is False
     assert {f["id"] for f in _features(names["1999"])} == {"CZE", "HUN", "POL"}
     assert {f["id"] for f in _features(names["1990"])} == {"DEU-GDR"}
 
 
 def test_wave_colours_are_ordered_and_distinct(layers_2021, sources):
-    waves = [
-        layer
-        for layer in layers_2021
-        if re.fullmatch(r"\d{4}( \(later\))?", layer.group.layer_name)
-    ]
+    waves = [layer for layer in layers_2021 if re.fullmatch(r"\d{4}( \(later\))?", layer.name)]
     colours = [layer.legend.color for layer in waves]
     assert colours == sources.settings.style["waves"][: len(colours)]
     assert len(set(colours)) == len(colours) == 12
@@ -77,10 +73,9 @@ def test_baseline_marks_the_14_later_members(layers_2021):
         "MNE",
         "MKD",
     }
-    popup = baseline.group._children
-    spec = next(c for c in popup.values() if isinstance(c, ShapeSet)).spec
+    spec = next(c for c in baseline.items if isinstance(c, ShapeSet)).spec
     assert "27 May 1997" in spec["popup"]["text"] and spec["popup"]["url"].startswith("https://")
-    assert spec["style"]["className"] == "mapgen-hatch-baseline"
+    assert spec["style"]["hatch"] == "baseline"
 
 
 def test_treaty_zone_and_bucharest(layers_2021):
@@ -92,7 +87,7 @@ def test_treaty_zone_and_bucharest(layers_2021):
 
 def test_base_is_not_in_the_control_and_covers_every_country(layers_2021, sources):
     base = layers_2021[0]
-    assert base.group.control is False
+    assert base.control is False
     countries = sources.shapes[sources.shapes["kind"] == "country"].index
     assert set(base.shape_ids) == set(countries)
 
@@ -102,7 +97,7 @@ def test_donbas_layers(layers_2021, sources):
     oblasts = names["Donbas: Donetsk and Luhansk oblasts"]
     assert {f["id"] for f in _features(oblasts)} == {"UKR-05", "UKR-14"}
     held = names["Donbas: held by Russia-backed forces, 2015-2022 (approx.)"]
-    popup = next(c for c in held.group._children.values() if isinstance(c, ShapeSet)).spec["popup"]
+    popup = next(c for c in held.items if isinstance(c, ShapeSet)).spec["popup"]
     assert "Approximate: about 16,993 km²" in popup["text"]
     assert "over 14,000" in popup["text"] and "126 towns" in popup["text"]
     crimea = names["Crimea: occupied by Russia since 2014"]
@@ -110,7 +105,7 @@ def test_donbas_layers(layers_2021, sources):
     tips = {f["tip"] for f in _features(crimea)}
     assert "Sevastopol: Ukrainian territory occupied by Russia since 2014" in tips
     buildup = names["Russian build-up, 2021"]
-    markers = next(c for c in buildup.group._children.values() if isinstance(c, MarkerSet))
+    markers = next(c for c in buildup.items if isinstance(c, MarkerSet))
     assert len(markers.spec["markers"]) == len(sources.buildup) >= 3
     assert all(m["popup"]["date"].startswith("Reported 2021") for m in markers.spec["markers"])
     assert "70,000" in markers.spec["markers"][0]["popup"]["text"]
@@ -123,7 +118,7 @@ def test_sea_layers(layers_2021):
         ("Sea: Sea of Azov", "SEA-AZOV"),
         ("Sea: Baltic Sea", "SEA-BALTIC"),
     ]:
-        spec = next(c for c in names[name].group._children.values() if isinstance(c, ShapeSet)).spec
+        spec = next(c for c in names[name].items if isinstance(c, ShapeSet)).spec
         assert [f["id"] for f in spec["features"]] == [sea_id]
         assert spec["style"]["pane"] == "mgSeas"
         assert (
@@ -132,10 +127,10 @@ def test_sea_layers(layers_2021):
 
 
 def test_base_names_members_as_the_members_table_does(layers_2021):
-    from mapgen.layers.base import Labels
+    from mapgen.layers.shapes import Labels
 
     base = layers_2021[0]
-    labels = next(c for c in base.group._children.values() if isinstance(c, Labels)).labels
+    labels = next(c for c in base.items if isinstance(c, Labels)).labels
     names = {label["name"] for label in labels}
     assert {"Czechia", "Türkiye", "Russia", "Ukraine"} <= names
     assert "Czech Republic" not in names and "Turkey" not in names

@@ -111,7 +111,7 @@ def test_every_problem_in_one_run_with_lines(tmp_path):
     )
     assert problems(path) == [
         "t.csv:2: accession_date '1999-02-30' is not a valid YYYY-MM-DD date",
-        "t.csv:4: lat 'x' is not a number (latitude)",
+        "t.csv:4: lat 'x' is not a number written with the digits 0-9 (latitude)",
     ]
 
 

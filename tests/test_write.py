@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from mapgen.errors import InputError
 from mapgen.render.write import write_all
 
 
@@ -33,7 +34,7 @@ def test_a_failed_rename_leaves_every_old_file_and_no_temp_file(
 
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", replace)
-        with pytest.raises(OSError, match="disk full"):
+        with pytest.raises(InputError, match="cannot be written \\(disk full\\)"):
             write_all({tmp_path / "map.html": b"new map", tmp_path / "map.png": b"new png"})
     assert {p: p.read_bytes() for p in old} == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html", "map.png"]
@@ -44,7 +45,7 @@ def test_an_unwritable_second_file_leaves_the_first_untouched(tmp_path):
     first.write_bytes(b"old map")
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where a folder is needed")
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match="blocked is not a folder"):
         write_all({first: b"new map", blocker / "map.png": b"png"})
     assert first.read_bytes() == b"old map"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "map.html"]

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from folium.template import Template
+from mapgen.layers.shapes import Labels, LayerContext, MapLayer, shape_group
+from mapgen.schema import text
+from mapgen.texts import fill
 
-from mapgen.layers.shapes import LayerContext, MapLayer, ScriptElement, shape_group
-
-
-class Labels(ScriptElement):
-    """Country names drawn as text, shown from a zoom level that follows Natural Earth's rank."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        mapgen.addLabels({{ this._parent.get_name() }}, {{ this.labels|tojavascript }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, labels: list[dict]):
-        super().__init__()
-        self._name = "Labels"
-        self.labels = labels
+SPEC = {"tooltip": text("name")}
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
-    """Return the base FeatureGroup: all countries in the land colour, and their names."""
+    """Return the base layer: all countries in the land colour, and their names."""
     style = context.settings.style
     countries = context.shapes[context.shapes["kind"] == "country"].sort_index()
     # Members go by the name the members table gives them (Czechia, Türkiye), not Natural Earth's.
@@ -39,7 +26,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     shapes = context.joined.member_shapes
     covered = set(shapes.index[shapes["member_as_of"]])
     features = [
-        {"id": sid, "tip": spec["tooltip"].format(name=name)}
+        {"id": sid, "tip": fill(spec["tooltip"], name=name)}
         | ({"under": True} if sid in covered else {})
         for sid, name in zip(countries.index, countries["name"], strict=True)
     ]
@@ -50,7 +37,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         control=False,
     )
     labelled = countries[countries["label_rank"] < 10]
-    layer.group.add_child(
+    layer.items.append(
         Labels(
             [
                 {"name": name, "lat": lat, "lon": lon, "rank": int(rank)}

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
+from mapgen.schema import URL, text
+
+SPEC = {
+    "section": text(),
+    "name": text(),
+    "legend": text(),
+    "popup_title": text(),
+    "popup_text": text(),
+    "source": text(),
+    "source_url": URL,
+}
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
@@ -28,7 +39,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         "weight": 1.4,
         "fillColor": colour,
         "fillOpacity": 1,
-        "className": "mapgen-hatch-baseline",
+        "hatch": "baseline",
     }
     return [
         shape_group(

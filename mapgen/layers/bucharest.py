@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, MapLayer, country_group
+from mapgen.layers.shapes import COUNTRY_LAYER, LayerContext, MapLayer, country_group
+
+SPEC = COUNTRY_LAYER
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:

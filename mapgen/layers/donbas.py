@@ -11,6 +11,30 @@ from mapgen.layers.shapes import (
     popup_spec,
     shape_group,
 )
+from mapgen.schema import URL, text
+from mapgen.texts import fill
+
+SPEC = {
+    "section": text(),
+    "oblasts_name": text(),
+    "oblasts_tooltip": text("name"),
+    "held_name": text(),
+    "held_tooltip": text(),
+    "held_popup_title": text("area", "town_count"),
+    "held_popup_text": text("area", "town_count"),
+    "held_source": text(),
+    "held_source_url": URL,
+    "crimea_name": text(),
+    "crimea_tooltip": text("name"),
+    "crimea_popup_title": text(),
+    "crimea_popup_text": text(),
+    "crimea_source": text(),
+    "crimea_source_url": URL,
+    "buildup_name": text(),
+    "buildup_popup_text": text(),
+    "buildup_source": text(),
+    "buildup_source_url": URL,
+}
 
 OBLASTS = ("UKR-05", "UKR-14")  # Donetsk, Luhansk
 CRIMEA = ("UKR-11", "UKR-20")  # Autonomous Republic of Crimea, Sevastopol
@@ -23,7 +47,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     names = shapes["name"]
     oblasts = shape_group(
         spec["oblasts_name"],
-        [{"id": i, "tip": spec["oblasts_tooltip"].format(name=names[i])} for i in OBLASTS],
+        [{"id": i, "tip": fill(spec["oblasts_tooltip"], name=names[i])} for i in OBLASTS],
         {
             "color": style["oblast_line"],
             "weight": 1.5,
@@ -47,13 +71,13 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     )
     crimea = shape_group(
         spec["crimea_name"],
-        [{"id": i, "tip": spec["crimea_tooltip"].format(name=names[i])} for i in CRIMEA],
+        [{"id": i, "tip": fill(spec["crimea_tooltip"], name=names[i])} for i in CRIMEA],
         {
             "color": style["occupied"],
             "weight": 1.2,
             "fillColor": style["occupied"],
             "fillOpacity": 1,
-            "className": "mapgen-hatch-occupied",
+            "hatch": "occupied",
         },
         popup=popup_spec(spec, "crimea_"),
         legend=LegendEntry(spec["crimea_name"], style["occupied"], pattern="hatch"),

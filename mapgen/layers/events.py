@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group
+from mapgen.schema import COLOUR, Key, text
+from mapgen.texts import fill
+
+SPEC = {
+    "section": text(),
+    "name": text("category"),
+    "later_name": text(),
+    "categories": Key("texts"),
+    "colours": Key("colours"),
+    "later_colour": COLOUR,
+}
 
 
 def _marker(row) -> dict:
@@ -34,7 +45,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     layers = []
     for category, colour in zip(spec["categories"], spec["colours"], strict=True):
         rows = events[(events["category"] == category) & (events["date"] <= as_of)]
-        name = spec["name"].format(category=category)
+        name = fill(spec["name"], category=category)
         layers.append(
             marker_group(
                 name,

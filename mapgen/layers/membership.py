@@ -4,31 +4,53 @@ from __future__ import annotations
 
 from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, shape_group
+from mapgen.schema import text
+from mapgen.texts import fill
+
+SPEC = {
+    "section": text(),
+    "name": text("year"),
+    "later_name": text("year"),
+    "tooltip": text("name", "date", "as_of"),
+    "tooltip_later": text("name", "date", "as_of"),
+}
 
 
 def wave_name(wave, spec: dict) -> str:
     """The layer-control name of a wave: its year, marked when it joined after the as-of date."""
-    return (spec["later_name"] if wave.later else spec["name"]).format(year=wave.year)
+    return fill(spec["later_name"] if wave.later else spec["name"], year=wave.year)
+
+
+def wave_colours(scale: list[str], count: int) -> list[str]:
+    """``count`` colours for the waves, oldest first: the scale of map.toml as it is when it
+    has enough colours, else resampled evenly along it (linear in sRGB between its stops), so
+    that a new wave never lacks a colour and the order from dark to light holds."""
+    if count <= len(scale):
+        return scale[:count]
+    stops = [[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in scale]
+    out = []
+    for k in range(count):
+        t = k * (len(stops) - 1) / max(count - 1, 1)
+        i = min(int(t), len(stops) - 2)
+        f = t - i
+        rgb = [round(a + (b - a) * f) for a, b in zip(stops[i], stops[i + 1], strict=True)]
+        out.append("#" + "".join(f"{v:02x}" for v in rgb))
+    return out
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
-    """Return one FeatureGroup per accession wave; waves after the as-of date start switched off."""
+    """Return one layer per accession wave; waves after the as-of date start switched off."""
     joined, style = context.joined, context.settings.style
-    colours = style["waves"]
-    if len(colours) < len(joined.waves):
-        raise ValueError(
-            f"map.toml [style] waves has {len(colours)} colours "
-            f"for {len(joined.waves)} accession waves"
-        )
+    colours = wave_colours(style["waves"], len(joined.waves))
     as_of = long_date(joined.as_of)
     layers = []
-    for wave, colour in zip(joined.waves, colours, strict=False):
+    for wave, colour in zip(joined.waves, colours, strict=True):
         rows = joined.member_shapes[joined.member_shapes["wave"] == wave.year].sort_index()
         tip = spec["tooltip_later"] if wave.later else spec["tooltip"]
         features = [
             {
                 "id": sid,
-                "tip": tip.format(name=row.name, date=long_date(row.accession_date), as_of=as_of),
+                "tip": fill(tip, name=row.name, date=long_date(row.accession_date), as_of=as_of),
             }
             for sid, row in zip(rows.index, rows.itertuples(), strict=True)
         ]

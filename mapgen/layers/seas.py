@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
+from mapgen.schema import URL, text
+from mapgen.texts import fill
+
+SPEC = {
+    "section": text(),
+    "name": text("name"),
+    "legend": text(),
+    "popup_title": text("name", "area"),
+    "popup_text": text("name", "area"),
+    "source": text(),
+    "source_url": URL,
+}
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
@@ -11,7 +23,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     seas = context.shapes[context.shapes["kind"] == "sea"].sort_index()
     layers = []
     for sea_id, sea in zip(seas.index, seas.itertuples(), strict=True):
-        name = spec["name"].format(name=sea.name.split(" (")[0])
+        name = fill(spec["name"], name=sea.name.split(" (")[0])
         popup = popup_spec(spec, name=sea.name, area=int(sea.area_km2))
         layers.append(
             shape_group(

@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, MacroElement
-from folium.template import Template
 
 from mapgen.config import Settings
 from mapgen.join import Joined
+from mapgen.schema import URL, Key, text
+from mapgen.texts import fill
 
 
 @dataclass
@@ -43,91 +42,67 @@ class LegendEntry:
 
 @dataclass
 class MapLayer:
-    """A folium FeatureGroup plus what the legend says of it."""
+    """One layer of the map: what it draws (``items``) and what the legend says of it.
 
-    group: folium.FeatureGroup
+    Plain data: the render stage writes it into the page's JSON, where the page's constant
+    script reads it; the static image is drawn from the same items.
+    """
+
+    name: str
+    items: list = field(default_factory=list)
+    show: bool = True
+    control: bool = True  # listed in the layer panel
     legend: LegendEntry | None = None
-    shape_ids: list[str] = field(default_factory=list)
     since: date | None = None  # an accession wave: the timeline shows it from this date
     section: str | None = None  # the heading it sits under in the layer panel
     # Drawn before the page is first painted (the base, the waves); the story layers, markers
     # and the layer panel follow a frame later, so the reader sees the map sooner.
     paint_first: bool = False
 
+    @property
+    def shape_ids(self) -> list[str]:
+        return [sid for item in self.items if isinstance(item, ShapeSet) for sid in item.shape_ids]
+
 
 def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
     """The popup a layer's table in map.toml describes.
 
     Reads ``{prefix}popup_title``, ``{prefix}popup_text``, ``{prefix}source`` and
-    ``{prefix}source_url``; the texts are formatted with ``values``.
+    ``{prefix}source_url``; the texts are filled in with ``values`` (:func:`mapgen.texts.fill`).
     """
     if f"{prefix}popup_text" not in spec:
         return None
     return {
-        "title": spec.get(f"{prefix}popup_title", "").format(**values),
-        "text": spec[f"{prefix}popup_text"].format(**values),
+        "title": fill(spec.get(f"{prefix}popup_title", ""), **values),
+        "text": fill(spec[f"{prefix}popup_text"], **values),
         "source": spec.get(f"{prefix}source", ""),
         "url": spec.get(f"{prefix}source_url", ""),
     }
 
 
-class _Text(Element):
-    """Script text rendered already: goes into the page as it is."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def render(self, **_kwargs) -> str:
-        return self.text
-
-
-class ScriptElement(MacroElement):
-    """A MacroElement whose rendered script goes into the page as text. (branca's would
-    compile each rendered script as a Jinja template once more, a feature list included.)
-
-    With ``after_paint`` set (by the render stage), the script runs right after the page's
-    first paint (``mapgen.afterPaint``) instead of before it."""
-
-    after_paint = False
-
-    def render(self, **kwargs):
-        script = self._template.module.__dict__.get("script")
-        if script is not None:
-            text = script(self, kwargs)
-            if self.after_paint:
-                text = f"mapgen.afterPaint(function () {{{text}}});"
-            self.get_root().script.add_child(_Text(text), name=self.get_name())
-        for element in self._children.values():
-            element.render(**kwargs)
-
-
-class ShapeSet(ScriptElement):
-    """Draws shapes from the page's shared shape table into the parent FeatureGroup.
+class ShapeSet:
+    """Shapes from the page's shared shape table, drawn into their layer.
 
     Parameters
     ----------
     features : list of dict
-        ``{"id": shape_id, "tip": tooltip text}``, optionally ``"popup"`` (a popup_spec dict).
+        ``{"id": shape_id, "tip": tooltip text}``, optionally ``"popup"`` (a popup_spec dict),
+        ``"since"`` (ISO date: drawn from then on) and ``"under"`` (hidden under an opaque
+        layer: added after the first paint).
     style : dict
-        Leaflet path options (``fillColor``, ``weight``, ``className`` …).
+        Leaflet path options (``fillColor``, ``weight`` …); ``hatch`` names a pattern of
+        ``[style.hatches]``.
     popup : dict, optional
         A popup for every feature that has none of its own.
     key : str, optional
         The legend entry this layer drives.
     """
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        mapgen.addShapes({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
-        {% endmacro %}
-    """)
+    kind = "shapes"
 
     def __init__(
         self, features: list[dict], style: dict, popup: dict | None = None, key: str | None = None
     ):
-        super().__init__()
-        self._name = "ShapeSet"
         self.spec = {"features": features, "style": style, "popup": popup, "key": key}
 
     @property
@@ -135,8 +110,8 @@ class ShapeSet(ScriptElement):
         return [f["id"] for f in self.spec["features"]]
 
 
-class MarkerSet(ScriptElement):
-    """Draws circle markers into the parent FeatureGroup.
+class MarkerSet:
+    """Circle markers drawn into their layer.
 
     Parameters
     ----------
@@ -148,16 +123,26 @@ class MarkerSet(ScriptElement):
         The legend entry this layer drives.
     """
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        mapgen.addMarkers({{ this._parent.get_name() }}, {{ this.spec|tojavascript }});
-        {% endmacro %}
-    """)
+    kind = "markers"
 
     def __init__(self, markers: list[dict], style: dict, key: str | None = None):
-        super().__init__()
-        self._name = "MarkerSet"
         self.spec = {"markers": markers, "style": style, "key": key}
+
+
+class Labels:
+    """Names drawn as text, each shown from a zoom level that follows its rank.
+
+    Parameters
+    ----------
+    labels : list of dict
+        ``{"name", "lat", "lon", "rank"}``.
+    """
+
+    kind = "labels"
+
+    def __init__(self, labels: list[dict]):
+        self.labels = labels
+        self.spec = {"labels": labels}
 
 
 def marker_group(
@@ -168,12 +153,12 @@ def marker_group(
     show: bool = True,
     legend: LegendEntry | None = None,
 ) -> MapLayer:
-    """A FeatureGroup holding one MarkerSet."""
-    group = folium.FeatureGroup(name=name, show=show)
-    group.add_child(MarkerSet(markers, style, key=name))
+    """A layer holding one MarkerSet."""
     if legend is not None:
         legend.key = name
-    return MapLayer(group=group, legend=legend)
+    return MapLayer(
+        name=name, items=[MarkerSet(markers, style, key=name)], show=show, legend=legend
+    )
 
 
 def shape_group(
@@ -186,13 +171,16 @@ def shape_group(
     popup: dict | None = None,
     legend: LegendEntry | None = None,
 ) -> MapLayer:
-    """A FeatureGroup holding one ShapeSet: the common case of every layer module."""
-    group = folium.FeatureGroup(name=name, show=show, control=control)
-    shape_set = ShapeSet(features, style, popup=popup, key=name)
-    group.add_child(shape_set)
+    """A layer holding one ShapeSet: the common case of every layer module."""
     if legend is not None:
         legend.key = name
-    return MapLayer(group=group, legend=legend, shape_ids=shape_set.shape_ids)
+    return MapLayer(
+        name=name,
+        items=[ShapeSet(features, style, popup=popup, key=name)],
+        show=show,
+        control=control,
+        legend=legend,
+    )
 
 
 def country_features(context: LayerContext, codes: list[str], what: str) -> list[dict]:
@@ -202,6 +190,18 @@ def country_features(context: LayerContext, codes: list[str], what: str) -> list
     if missing:
         raise ValueError(f"map.toml: {what}: no shape for {', '.join(missing)}")
     return [{"id": code, "tip": f"{names[code]}: {what}"} for code in sorted(codes)]
+
+
+COUNTRY_LAYER = {
+    "section": text(),
+    "name": text(),
+    "legend": text(),
+    "iso3": Key("iso3s"),
+    "popup_title": text(),
+    "popup_text": text(),
+    "source": text(),
+    "source_url": URL,
+}  # the map.toml table of a layer of whole countries
 
 
 def country_group(

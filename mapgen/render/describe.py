@@ -9,6 +9,7 @@ from urllib.parse import quote
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.join import Joined
+from mapgen.texts import fill
 
 CSV_COLUMNS = ["iso3", "name", "accession_date", "wave", "after_1997_baseline"]
 
@@ -28,7 +29,8 @@ def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
     later = joined.members[~joined.members["member_as_of"]]
     texts = settings.description
     waves = [w.year for w in joined.waves if not w.later]
-    summary = texts["summary"].format(
+    summary = fill(
+        texts["summary"],
         as_of=long_date(joined.as_of),
         count=len(current),
         wave_count=len(waves),
@@ -39,8 +41,17 @@ def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
         zone_names=names_list(zone_names),
     )
     if len(later):
-        summary += " " + texts["later"].format(later_names=names_list(later["name"].tolist()))
+        summary += " " + fill(texts["later"], later_names=names_list(later["name"].tolist()))
     return summary
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will not run: one that starts like a formula gets a leading ``'``
+    (OWASP's advice against CSV injection)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def members_csv(joined: Joined) -> str:
@@ -50,13 +61,14 @@ def members_csv(joined: Joined) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in joined.members.itertuples():
         writer.writerow(
-            [
+            neutralise(str(cell))
+            for cell in (
                 row.iso3,
                 row.name,
                 row.accession_date.isoformat(),
                 row.wave,
                 "true" if row.after_1997_baseline else "false",
-            ]
+            )
         )
     return out.getvalue()
 

@@ -13,4 +13,7 @@ ENV = jinja2.Environment(
 
 def template_text(name: str) -> str:
     """A template file's text as it is (CSS and JS inlined into the page)."""
-    return resources.files("mapgen.templates").joinpath(name).read_text(encoding="utf-8")
+    path = resources.files("mapgen.templates")
+    for part in name.split("/"):
+        path = path.joinpath(part)
+    return path.read_text(encoding="utf-8")

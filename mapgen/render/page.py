@@ -1,35 +1,30 @@
-"""Stage 4, render: put the layers on one folium.Map inside a standalone, accessible page."""
+"""Stage 5, render: the layers on one folium.Map inside a standalone, accessible page.
+
+Code and data apart: the page's scripts are constant (Leaflet, the runtime of
+``templates/js``, and one line that starts the map); everything that comes from the data
+travels as JSON in ``<script type="application/json">`` blocks, and the texts of the page
+itself go through the autoescaping page template. No input string is compiled as a template.
+"""
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
-from branca.element import Figure, MacroElement
-from folium.template import Template
+from branca.element import Element, Figure
 
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.layers.shapes import ScriptElement
 from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
 from mapgen.render.jinja import ENV, template_text
+from mapgen.render.scripts import json_block, runtime_js
 
-_COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}")
-
-
-def _json_for_script(value) -> str:
-    """JSON that cannot end the <script> element it sits in."""
-    return (
-        json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
+# Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
+# markers and labels above them.
+PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 
 
 @dataclass
@@ -59,78 +54,40 @@ class RenderOptions:
     assets: str = "inline"
 
 
+class _Text(Element):
+    """Script text finished already: goes into the page as it is, never compiled."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **_kwargs) -> str:
+        return self.text
+
+
 class NewsMap(folium.Map):
-    """A folium Map with no CDN assets, no tiles, and a page that allows pinch-zoom."""
+    """A folium Map drawn by mapgen's runtime from the page's JSON: no CDN assets, no tiles.
+
+    Its script is one constant line (``var map_001 = mapgen.boot("map_001");``), so elements
+    a notebook adds to it (``folium.Marker(...).add_to(m)``) find the map by its name.
+    """
 
     default_js: list = []
     default_css: list = []
-    # Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
-    # markers and labels above them.
-    panes = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 
-    _template = Template("""
-        {% macro header(this, kwargs) %}{% endmacro %}
-        {% macro html(this, kwargs) %}
-        <div class="mg-map" id={{ this.get_name()|tojson }} role="region"
-             aria-label="Interactive map" aria-describedby="mg-description"></div>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {
-            center: {{ this.location|tojson }},
-            crs: L.CRS.{{ this.crs }},
-            ...{{ this.options|tojavascript }}
-        });
-        mapgen.map = {{ this.get_name() }};
-        mapgen.asOf = {{ this.as_of|tojavascript }};
-        mapgen.reportHeight();
-        mapgen.addPanes(mapgen.map, {{ this.panes|tojavascript }});
-        {%- if this.story_bounds %}
-        mapgen.map.fitBounds({{ this.story_bounds|tojavascript }}, {animate: false});
-        {%- endif %}
-        {% endmacro %}
-    """)
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        name = self.get_name()
+        figure.html.add_child(_Text(self._html()), name=name)
+        figure.script.add_child(_Text(f'var {name} = mapgen.boot("{name}");\n'), name=name)
+        for element in self._children.values():
+            element.render(**kwargs)
 
-
-class DockedLayerControl(folium.LayerControl):
-    """folium's layer control, moved out of the map into the page's layer panel (built after
-    the first paint, once every layer is on the map)."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        mapgen.afterPaint(function () {
-            var {{ this.get_name() }} = L.control.layers(
-                {},
-                {
-                {%- for key, val in this.overlays.items() %}
-                    {{ key|e|string|tojavascript }}: {{ val }},
-                {%- endfor %}
-                },
-                {{ this.options|tojavascript }}
-            ).addTo({{ this._parent.get_name() }});
-            mapgen.dockControl({{ this.get_name() }}, {{ this.sections|tojavascript }});
-        });
-        {% endmacro %}
-    """)
-
-
-class Timeline(MacroElement):
-    """The date slider and play button: shows the alliance as of each accession date."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        mapgen.timeline({{ this.spec|tojavascript }}, [
-        {%- for group, since in this.waves %}
-            [{{ group.get_name() }}, {{ since|tojavascript }}],
-        {%- endfor %}
-        ]);
-        {% endmacro %}
-    """)
-
-    def __init__(self, spec: dict, waves: list):
-        super().__init__()
-        self._name = "Timeline"
-        self.spec = spec
-        self.waves = waves
+    def _html(self) -> str:
+        return (
+            f'<div class="mg-map" id="{self.get_name()}" role="region" '
+            'aria-label="Interactive map" aria-describedby="mg-description"></div>'
+        )
 
 
 class Page(Figure):
@@ -143,13 +100,68 @@ class Page(Figure):
         self._template = ENV.get_template("page.html")
 
 
-def _sections(layers: list[MapLayer]) -> dict[str, str]:
-    """The heading to put before the first layer of each section: {layer name: heading}."""
-    firsts: dict[str, str] = {}
-    for layer in layers:
-        if layer.group.control and layer.section and layer.section not in firsts.values():
-            firsts[layer.group.layer_name] = layer.section
-    return firsts
+def _layer_data(layer: MapLayer) -> dict:
+    return {
+        "name": layer.name,
+        "show": layer.show,
+        "control": layer.control,
+        "section": layer.section,
+        "since": layer.since.isoformat() if layer.since else None,
+        "first": layer.paint_first,
+        "items": [{"kind": item.kind, **item.spec} for item in layer.items],
+    }
+
+
+def _tiles(name: str | None) -> dict | None:
+    if not name:
+        return None
+    import xyzservices
+
+    provider = xyzservices.providers.query_name(name)
+    return {
+        "url": provider.build_url(),
+        "options": {
+            "attribution": provider.html_attribution,
+            "maxZoom": provider.get("max_zoom", 18),
+        },
+    }
+
+
+def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOptions) -> dict:
+    """Everything the runtime needs, as plain JSON-ready data."""
+    settings: Settings = context.settings
+    view = settings.map
+    return {
+        "view": {
+            "center": view["center"],
+            "zoom": view["zoom"],
+            "minZoom": view["min_zoom"],
+            "maxZoom": view["max_zoom"],
+            "zoomSnap": 0.5,
+            "bounds": view.get("bounds"),
+            "asOf": context.joined.as_of.isoformat(),
+            "panes": PANES,
+        },
+        "style": {
+            "sea": settings.style["sea"],
+            "label": settings.style["label"],
+            "hatches": settings.style["hatches"],
+        },
+        "layers": [_layer_data(layer) for layer in layers],
+        "legend": [
+            {
+                "key": e.key,
+                "label": e.label,
+                "color": e.color,
+                "pattern": e.pattern,
+                "off": e.off,
+            }
+            for e in (layer.legend for layer in layers)
+            if e is not None
+        ],
+        "timeline": describe.timeline_spec(context.joined),
+        "tiles": _tiles(options.tiles),
+    }
 
 
 def assemble(
@@ -172,51 +184,24 @@ def assemble(
         tiles=None,
         min_zoom=view["min_zoom"],
         max_zoom=view["max_zoom"],
-        zoom_snap=0.5,
     )
-    fmap.options.update({"minZoom": view["min_zoom"], "maxZoom": view["max_zoom"]})
-    fmap.story_bounds = view.get("bounds")
-    if options.tiles:
-        folium.TileLayer(options.tiles, control=False).add_to(fmap)
-    for layer in layers:
-        for child in layer.group._children.values():
-            if isinstance(child, ScriptElement):
-                child.after_paint = not layer.paint_first
-        fmap.add_child(layer.group)
-    control = DockedLayerControl(collapsed=False, position="topright")
-    control.sections = _sections(layers)
-    control.add_to(fmap)
-    timeline = describe.timeline_spec(context.joined)
-    fmap.as_of = context.joined.as_of.isoformat()
-    Timeline(
-        timeline,
-        [(layer.group, layer.since.isoformat()) for layer in layers if layer.since is not None],
-    ).add_to(fmap)
-
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
     table = geometry.encode_shapes(screen_shapes, shape_ids, view["zoom"])
     zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
     zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
-    title = options.title or view["title"]
-    legend = [layer.legend for layer in layers if layer.legend is not None]
-    bad = [e.color for e in legend if not _COLOUR.fullmatch(e.color)]
-    if bad:
-        raise ValueError(f"map.toml: colours must be #rgb or #rrggbb, not {', '.join(bad)}")
     page = Page(
         {
-            "title": title,
+            "title": options.title or view["title"],
             "subtitle": view["subtitle"],
             "credit": view["credit"],
-            "style": settings.style,
-            "legend": legend,
             "description": describe.describe(context.joined, settings, zone_names),
             "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
-            "shapes_json": _json_for_script(table),
+            "data_json": json_block(page_data(layers, context, options)),
+            "shapes_json": json_block(table),
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
             "css": template_text("mapgen.css"),
-            "runtime_js": template_text("mapgen.js"),
-            "timeline": timeline,
+            "runtime_js": runtime_js(),
             "members": describe.members_rows(context.joined),
             "later_count": int((~context.joined.members["member_as_of"]).sum()),
             "as_of_label": long_date(context.joined.as_of),

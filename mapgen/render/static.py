@@ -15,8 +15,7 @@ import shapely
 from geopandas import GeoDataFrame
 
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.layers.base import Labels
-from mapgen.layers.shapes import MarkerSet, ShapeSet
+from mapgen.layers.shapes import Labels, MarkerSet, ShapeSet
 from mapgen.render.simplify import to_mercator
 
 
@@ -44,7 +43,7 @@ def _shape_item(spec: dict, rings: dict, as_of: str) -> dict | None:
     ids = _shown(spec, as_of)
     if not ids:
         return None
-    hatch = style.get("className", "").startswith("mapgen-hatch")
+    hatch = bool(style.get("hatch"))
     opacity = 0 if hatch or not style.get("fill", True) else style.get("fillOpacity", 0.2)
     return {
         "shapes": [rings[i] for i in ids],
@@ -57,7 +56,9 @@ def _shape_item(spec: dict, rings: dict, as_of: str) -> dict | None:
     }
 
 
-def _marker_item(spec: dict) -> dict:
+def _marker_item(spec: dict) -> dict | None:
+    if not spec["markers"]:  # a category with no event yet (an early --as-of, an empty table)
+        return None
     xy = to_mercator(np.array([[m["lon"], m["lat"]] for m in spec["markers"]], dtype=float))
     return {"x": xy[:, 0], "y": xy[:, 1], "color": spec["style"]["fillColor"]}
 
@@ -81,11 +82,11 @@ def frame_plan(
     markers: list[dict] = []
     labels: list[dict] = []
     for layer in layers:
-        if not layer.group.show:
+        if not layer.show:
             continue
-        for child in layer.group._children.values():
-            if isinstance(child, MarkerSet):
-                markers.append(_marker_item(child.spec))
+        for child in layer.items:
+            if isinstance(child, MarkerSet) and (item := _marker_item(child.spec)):
+                markers.append(item)
             elif isinstance(child, Labels):
                 for label in child.labels:
                     if label["rank"] > 4:
@@ -96,7 +97,7 @@ def frame_plan(
     legend = [
         {"pattern": layer.legend.pattern, "color": layer.legend.color, "label": layer.legend.label}
         for layer in layers
-        if layer.legend is not None and not layer.legend.off and layer.group.show
+        if layer.legend is not None and not layer.legend.off and layer.show
     ]
     return {
         "box": (x0, y0, x1, y1),
@@ -119,8 +120,8 @@ def shapes_plan(
     sets = [
         child.spec
         for layer in layers
-        if layer.group.show
-        for child in layer.group._children.values()
+        if layer.show
+        for child in layer.items
         if isinstance(child, ShapeSet)
     ]
     rings = _rings(screen_shapes.geometry, [i for spec in sets for i in _shown(spec, as_of)])

@@ -1,0 +1,38 @@
+"""The page's script: constant code, the same bytes whatever the data.
+
+One concern per file in ``mapgen/templates/js``, concatenated here in a fixed order inside
+one function; the data reach it as JSON (:func:`json_block`).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from mapgen.render.jinja import template_text
+
+# Each file may use what the files before it define; boot.js, which starts the map, is last.
+ORDER = ("core", "shapes", "popups", "layers", "panel", "timeline", "embed", "boot")
+
+
+@cache
+def runtime_js() -> str:
+    """The runtime: every file of ``templates/js`` in :data:`ORDER`, in one strict function."""
+    parts = [template_text(f"js/{name}.js") for name in ORDER]
+    return '(function () {\n"use strict";\n' + "\n".join(parts) + "})();\n"
+
+
+def json_block(value) -> str:
+    """JSON for a ``<script type="application/json">`` element: ``<``, ``>`` and ``&`` escaped
+    so that no value can end the element or open a comment, and U+2028/U+2029 escaped for
+    any reader that takes the text for JavaScript."""
+    return (
+        json.dumps(
+            value, separators=(",", ":"), ensure_ascii=False, sort_keys=True, allow_nan=False
+        )
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

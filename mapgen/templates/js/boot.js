@@ -1,0 +1,73 @@
+// boot.js: builds the map from the page's data (<script id="mapgen-data">); comes last.
+
+function addPanes(map, panes) {
+  Object.keys(panes).forEach(function (name) {
+    map.createPane(name).style.zIndex = panes[name];
+  });
+}
+
+function fillLayer(group, spec, asOf) {
+  spec.items.forEach(function (item) {
+    ADD[item.kind](group, item, asOf);
+  });
+}
+
+// The map in the element with this id, returned for code that adds to it (a notebook's
+// folium elements are added to the variable the map is assigned to).
+function boot(id) {
+  var data = readJson("mapgen-data");
+  var view = data.view;
+  var root = document.documentElement.style;
+  root.setProperty("--mg-sea", data.style.sea);
+  root.setProperty("--mg-label", data.style.label);
+  addHatches(data.style.hatches);
+  var map = L.map(id, {
+    center: view.center,
+    zoom: view.zoom,
+    minZoom: view.minZoom,
+    maxZoom: view.maxZoom,
+    zoomSnap: view.zoomSnap
+  });
+  mapgen.map = map;
+  mapgen.asOf = view.asOf;
+  reportHeight();
+  addPanes(map, view.panes);
+  if (view.bounds) {
+    map.fitBounds(view.bounds, { animate: false });
+  }
+  if (data.tiles) {
+    L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
+  }
+  var groups = {};
+  var layers = data.layers.map(function (spec) {
+    var group = L.featureGroup();
+    group._mgKey = spec.name;  // the layer's name, as its legend entry knows it
+    if (spec.first) {
+      fillLayer(group, spec, view.asOf);
+    } else {
+      afterPaint(function () { fillLayer(group, spec, view.asOf); });
+    }
+    if (spec.show) {
+      group.addTo(map);
+    }
+    groups[spec.name] = group;
+    return { spec: spec, group: group };
+  });
+  afterPaint(function () {
+    addPanel(map, layers);
+    addLegend(data.legend, groups);
+  });
+  addTimeline(map, data.timeline, layers.filter(function (l) {
+    return l.spec.since;
+  }).map(function (l) {
+    return { group: l.group, since: l.spec.since };
+  }));
+  return map;
+}
+
+window.mapgen = {
+  map: null,
+  asOf: null,  // the date the map shows (ISO); the timeline moves it
+  dated: dated,
+  boot: boot
+};

@@ -1,0 +1,56 @@
+// core.js: what the other files share. The files of mapgen/templates/js are concatenated in
+// a fixed order inside one function (mapgen/render/scripts.py); this one comes first.
+// The page's scripts are the same bytes whatever the data: every value arrives as JSON in a
+// <script type="application/json"> block and every text is set with textContent.
+
+function readJson(id) {
+  var block = document.getElementById(id);
+  return block ? JSON.parse(block.textContent) : null;
+}
+
+function textNode(tag, className, content) {
+  var el = document.createElement(tag);
+  if (className) {
+    el.className = className;
+  }
+  el.textContent = content == null ? "" : String(content);
+  return el;
+}
+
+// Work that waits for the first paint: the page shows the base and the membership waves
+// first; the story layers, markers and layer panel follow a frame later. When all is done,
+// <html data-mapgen-ready> is set and a "mapgen:ready" event fires (for screenshot tools,
+// tests and embedding pages).
+var queue = [];
+var scheduled = false;
+
+function flush() {
+  scheduled = false;
+  while (queue.length) {
+    queue.shift()();
+  }
+  if (!document.documentElement.hasAttribute("data-mapgen-ready")) {
+    document.documentElement.setAttribute("data-mapgen-ready", "");
+    document.dispatchEvent(new Event("mapgen:ready"));
+  }
+}
+
+function afterPaint(fn) {
+  queue.push(fn);
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(function () { setTimeout(flush, 0); });
+    setTimeout(flush, 250);  // a hidden frame gets no animation frames
+  }
+}
+
+// Leaflet's zoom buttons are links with role="button": let Space press them too.
+document.addEventListener("keydown", function (event) {
+  var target = event.target;
+  if ((event.key === " " || event.key === "Spacebar") && target &&
+      target.getAttribute && target.getAttribute("role") === "button" &&
+      target.tagName === "A") {
+    event.preventDefault();
+    target.click();
+  }
+});

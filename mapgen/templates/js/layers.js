@@ -1,0 +1,141 @@
+// layers.js: fills each layer of the page's data with its shapes, markers and names.
+
+var SVG = "http://www.w3.org/2000/svg";
+
+// The diagonal hatch patterns of [style.hatches], as SVG <pattern> elements; a path whose
+// style names a hatch is filled with it (fill="url(#mapgen-hatch-NAME)").
+function addHatches(hatches) {
+  var svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("class", "mg-defs");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  var defs = document.createElementNS(SVG, "defs");
+  Object.keys(hatches).sort().forEach(function (name) {
+    var pattern = document.createElementNS(SVG, "pattern");
+    pattern.setAttribute("id", "mapgen-hatch-" + name);
+    pattern.setAttribute("patternUnits", "userSpaceOnUse");
+    pattern.setAttribute("width", "7");
+    pattern.setAttribute("height", "7");
+    pattern.setAttribute("patternTransform", "rotate(45)");
+    var line = document.createElementNS(SVG, "line");
+    [["x1", "0"], ["y1", "0"], ["x2", "0"], ["y2", "7"], ["stroke", hatches[name]],
+     ["stroke-width", "2"]].forEach(function (a) { line.setAttribute(a[0], a[1]); });
+    pattern.appendChild(line);
+    defs.appendChild(pattern);
+  });
+  svg.appendChild(defs);
+  document.body.appendChild(svg);
+}
+
+function pathStyle(style) {
+  var options = L.extend({}, style);
+  if (options.hatch) {
+    options.className = "mapgen-hatch-" + options.hatch;
+    options.fillColor = "url(#mapgen-hatch-" + options.hatch + ")";
+    delete options.hatch;
+  }
+  return options;
+}
+
+var dated = [];  // features drawn from a date on (the 1997 baseline): the timeline moves them
+
+function addShapes(group, spec, asOf) {
+  var style = pathStyle(spec.style);
+  var shapes = spec.features.map(function (f) {
+    var layer = new SharedShape(shapeOf(f.id), L.extend({}, style));
+    layer.feature = { properties: { id: f.id, since: f.since || null } };
+    layer.mgTip = f.tip;
+    layer.mgPopup = f.popup || spec.popup;
+    return layer;
+  });
+  bind(group, shapes);
+  var under = [];  // hidden under an opaque layer drawn above: added after the first paint
+  spec.features.forEach(function (f, i) {
+    if (f.since) {
+      dated.push({ group: group, layer: shapes[i], since: f.since });
+    }
+    if (f.under) {
+      under.push(shapes[i]);
+    } else if (!f.since || !asOf || f.since <= asOf) {
+      group.addLayer(shapes[i]);
+    }
+  });
+  if (under.length) {
+    afterPaint(function () {
+      under.forEach(function (layer) {
+        group.addLayer(layer);
+        layer.bringToBack();
+      });
+    });
+  }
+}
+
+function addMarkers(group, spec) {
+  var markers = spec.markers.map(function (m) {
+    var marker = L.circleMarker([m.lat, m.lon], L.extend({}, spec.style));
+    marker.mgTip = m.tip;
+    marker.mgPopup = m.popup;
+    return marker;
+  });
+  bind(group, markers);
+  markers.forEach(function (marker) { group.addLayer(marker); });
+}
+
+// Names drawn as text, each from the zoom its rank allows.
+function addLabels(group, spec) {
+  var markers = spec.labels.map(function (l) {
+    var marker = L.marker([l.lat, l.lon], {
+      icon: L.divIcon({ className: "mg-label", html: textNode("span", null, l.name),
+                        iconSize: null }),
+      interactive: false,
+      keyboard: false,
+      pane: "mgLabels"
+    });
+    marker.mgRank = l.rank;
+    return marker;
+  });
+  function update() {
+    var zoom = group._map.getZoom();
+    markers.forEach(function (m) {
+      var show = zoom >= m.mgRank - 1;
+      if (show && !group.hasLayer(m)) {
+        group.addLayer(m);
+      } else if (!show && group.hasLayer(m)) {
+        group.removeLayer(m);
+      }
+    });
+  }
+  function start(map) {
+    // Names follow in the next frame: the shapes get on screen first.
+    requestAnimationFrame(update);
+    map.on("zoomend", update);
+  }
+  if (group._map) {
+    start(group._map);
+  } else {
+    group.on("add", function () { start(group._map); });
+  }
+}
+
+var ADD = { shapes: addShapes, markers: addMarkers, labels: addLabels };
+
+// Show the alliance as of a date: waves joined by then on, later ones off, and dated
+// features (the 1997 baseline) following.
+function setDate(map, iso, waves) {
+  waves.forEach(function (w) {
+    var on = w.since <= iso;
+    if (on && !map.hasLayer(w.group)) {
+      map.addLayer(w.group);
+    } else if (!on && map.hasLayer(w.group)) {
+      map.removeLayer(w.group);
+    }
+  });
+  dated.forEach(function (d) {
+    var on = d.since <= iso;
+    if (on && !d.group.hasLayer(d.layer)) {
+      d.group.addLayer(d.layer);
+    } else if (!on && d.group.hasLayer(d.layer)) {
+      d.group.removeLayer(d.layer);
+    }
+  });
+}
