@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mapgen import schema
 from mapgen.errors import InputError, Problem, display_path
+from mapgen.texts import fill
 
 MEMBERS_FILE = "nato_members.csv"
 AREAS_FILE = "nato_enlargement_areas.csv"
@@ -99,6 +100,27 @@ def _iso(value) -> str:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _literal_texts(raw: dict) -> dict:
+    """The texts that take no placeholder, as the reader will see them: in every text of
+    map.toml ``{{`` and ``}}`` write a literal brace; texts with placeholders are filled in
+    (:func:`mapgen.texts.fill`) where they are used."""
+    out = {name: dict(table) if isinstance(table, dict) else table for name, table in raw.items()}
+    out["layers"] = {name: dict(table) for name, table in raw.get("layers", {}).items()}
+    for name, keys in schema.tables().items():
+        head, _, rest = name.partition(".")
+        table = out[head][rest] if rest else out.get(head)
+        if table is None:
+            continue
+        for key, spec in keys.items():
+            if key not in table or spec.placeholders:
+                continue
+            if spec.kind == "text":
+                table[key] = fill(table[key])
+            elif spec.kind == "texts":
+                table[key] = [fill(item) for item in table[key]]
+    return out
+
+
 def load_settings(data_dir: Path) -> Settings:
     """Read data/map.toml and check it against :mod:`mapgen.schema`.
 
@@ -117,6 +139,7 @@ def load_settings(data_dir: Path) -> Settings:
     problems = schema.check(raw, source)
     if problems:
         raise InputError([Problem(label, line, None, message) for line, message in problems])
+    raw = _literal_texts(raw)
     view = dict(raw["map"])
     for key in ("default_as_of", "baseline_date"):
         view[key] = _iso(view[key])

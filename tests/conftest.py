@@ -73,7 +73,7 @@ class PageParts(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self.json, self.code, self.styles = {}, [], []
+        self.json, self.raw_json, self.code, self.styles = {}, {}, [], []
         self._open = None
         self.feed(html)
 
@@ -95,6 +95,7 @@ class PageParts(HTMLParser):
             return
         kind, name = self._open
         if kind == "json":
+            self.raw_json[name] = data
             self.json[name] = json.loads(data)
         elif kind == "code":
             self.code.append(data)
@@ -115,6 +116,38 @@ def page_parts(path_or_html) -> PageParts:
         path_or_html.read_text(encoding="utf-8") if isinstance(path_or_html, Path) else path_or_html
     )
     return PageParts(text)
+
+
+def dump_toml(document: dict) -> str:
+    """A TOML text for a document of tables, texts, numbers and lists (a JSON string or
+    array is a valid TOML one)."""
+    lines: list[str] = []
+
+    def table(name: str, body: dict) -> None:
+        values = {k: v for k, v in body.items() if not isinstance(v, dict)}
+        if name:
+            lines.append(f"[{name}]")
+        lines.extend(
+            f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()
+        )
+        for key, value in body.items():
+            if isinstance(value, dict):
+                table(f"{name}.{key}" if name else key, value)
+
+    table("", document)
+    return "\n".join(lines) + "\n"
+
+
+def text_keys() -> list[tuple[str, ...]]:
+    """Every text key of map.toml's schema, as a path (``("layers", "seas", "name")``)."""
+    from mapgen import schema
+
+    return [
+        (*table.split("."), key)
+        for table, keys in schema.tables().items()
+        for key, spec in keys.items()
+        if spec.kind == "text"
+    ]
 
 
 def wait_until(page, condition: str, seconds: float) -> None:

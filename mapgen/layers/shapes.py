@@ -68,13 +68,19 @@ def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
     """The popup a layer's table in map.toml describes.
 
     Reads ``{prefix}popup_title``, ``{prefix}popup_text``, ``{prefix}source`` and
-    ``{prefix}source_url``; the texts are filled in with ``values`` (:func:`mapgen.texts.fill`).
+    ``{prefix}source_url``. Given ``values``, the title and text are templates that the
+    schema lets use them (:func:`mapgen.texts.fill`); without, they are final texts.
     """
     if f"{prefix}popup_text" not in spec:
         return None
+
+    def text(key: str) -> str:
+        value = spec.get(f"{prefix}{key}", "")
+        return fill(value, **values) if values else value
+
     return {
-        "title": fill(spec.get(f"{prefix}popup_title", ""), **values),
-        "text": fill(spec[f"{prefix}popup_text"], **values),
+        "title": text("popup_title"),
+        "text": text("popup_text"),
         "source": spec.get(f"{prefix}source", ""),
         "url": spec.get(f"{prefix}source_url", ""),
     }

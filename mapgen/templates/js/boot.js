@@ -1,4 +1,4 @@
-// boot.js: builds the map from the page's data (<script id="mapgen-data">); comes last.
+// boot.js: builds the map from the page's data (the JSON block "mapgen-data"); comes last.
 
 function addPanes(map, panes) {
   Object.keys(panes).forEach(function (name) {

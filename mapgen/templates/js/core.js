@@ -1,7 +1,7 @@
 // core.js: what the other files share. The files of mapgen/templates/js are concatenated in
 // a fixed order inside one function (mapgen/render/scripts.py); this one comes first.
 // The page's scripts are the same bytes whatever the data: every value arrives as JSON in a
-// <script type="application/json"> block and every text is set with textContent.
+// data block (a script element of type application/json) and every text is set with textContent.
 
 function readJson(id) {
   var block = document.getElementById(id);
