@@ -75,6 +75,7 @@ class PageParts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.json, self.raw_json, self.code, self.styles = {}, {}, [], []
         self._open = None
+        self._title = ""
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -85,9 +86,11 @@ class PageParts(HTMLParser):
             self._open = ("code", None)
         elif tag == "style":
             self._open = ("style", None)
+        elif tag == "title":
+            self._open = ("title", None)
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "title"):
             self._open = None
 
     def handle_data(self, data):
@@ -99,8 +102,14 @@ class PageParts(HTMLParser):
             self.json[name] = json.loads(data)
         elif kind == "code":
             self.code.append(data)
+        elif kind == "title":
+            self._title += data
         else:
             self.styles.append(data)
+
+    @property
+    def title(self) -> str:
+        return self._title
 
     @property
     def data(self) -> dict:

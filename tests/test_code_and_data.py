@@ -51,7 +51,7 @@ def _hostile_csv(path: Path, columns) -> None:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     comments = "".join(line for line in lines if line.startswith("#"))
-    rows = list(csv.DictReader(io.StringIO("".join(l for l in lines if not l.startswith("#")))))
+    rows = list(csv.DictReader(io.StringIO("".join(x for x in lines if not x.startswith("#")))))
     for row in rows:
         for column in columns:
             row[column] = SHOWN + " " + row[column]
@@ -159,7 +159,7 @@ def test_every_text_shows_as_text_and_nothing_runs(hostile, open_page):
     assert page.console_errors == []  # a blocked inline script is reported here (CSP)
 
 
-def test_a_layer_name_with_a_quote_draws_the_map(tmp_path, data_copy, open_page, browser):
+def test_a_layer_name_with_a_quote_draws_the_map(tmp_path, data_copy, open_page):
     toml = data_copy / "map.toml"
     toml.write_text(
         toml.read_text(encoding="utf-8").replace(

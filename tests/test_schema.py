@@ -91,7 +91,7 @@ def test_colours_only_as_rrggbb_and_hatch_names_only_plain(tmp_path, monkeypatch
     assert any("names a pattern 'x}{y'" in p for p in problems)
 
 
-def test_unknown_iso3_is_located(tmp_path, monkeypatch, data_copy):
+def test_unknown_iso3_is_located(data_copy):
     toml = data_copy / "map.toml"
     text = toml.read_text(encoding="utf-8").replace(
         'iso3 = ["UKR", "GEO"]', 'iso3 = ["UKR", "XXX"]'

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 
 import pytest
 
@@ -49,3 +51,81 @@ def test_an_unwritable_second_file_leaves_the_first_untouched(tmp_path):
         write_all({first: b"new map", blocker / "map.png": b"png"})
     assert first.read_bytes() == b"old map"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "map.html"]
+
+
+def test_a_full_disk_leaves_no_temp_file(tmp_path, monkeypatch):
+    (tmp_path / "map.html").write_bytes(b"old map")
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def write(self, _data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    with pytest.raises(InputError, match=r"cannot be written \(No space left on device\)"):
+        write_all({tmp_path / "map.html": b"new map", tmp_path / "map.png": b"png"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
+    assert (tmp_path / "map.html").read_bytes() == b"old map"
+
+
+def test_a_symlinked_output_replaces_its_target_and_stays_a_link(tmp_path):
+    target = tmp_path / "published" / "map.html"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    link = tmp_path / "map.html"
+    link.symlink_to(target)
+    write_all({link: b"new"})
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["map.html"]
+
+
+def _refusal(tmp_path, *args):
+    from tests.conftest import DATA, run_mapgen
+
+    result = run_mapgen("build", "--quiet", "--data-dir", DATA, *args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr.splitlines()[0]
+
+
+def test_out_must_be_html(tmp_path):
+    assert _refusal(tmp_path, "--out", "map.htm") == "map.htm: --out must name an .html file"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_input_is_never_an_output(tmp_path):
+    from tests.conftest import DATA
+
+    shutil.copy(DATA / "events.csv", tmp_path / "events.html")  # a table with an odd name
+    before = (tmp_path / "events.html").read_bytes()
+    message = _refusal(tmp_path, "--events", "events.html", "--out", "events.html")
+    assert message == "events.html: is an input of this build; refusing to overwrite it"
+    assert (tmp_path / "events.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.html"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device", "sibling-folder", "sibling-fifo"])
+def test_an_output_that_is_not_a_regular_file_is_refused(tmp_path, kind):
+    name = "map.png" if kind.startswith("sibling") else "map.html"
+    path = tmp_path / name
+    if kind.endswith("folder"):
+        path.mkdir()
+        expected = f"{name}: is a folder, not a file"
+    elif kind.endswith("fifo"):
+        os.mkfifo(path)
+        expected = f"{name}: is not a regular file (a device, FIFO or socket)"
+    else:
+        path.symlink_to("/dev/null")
+        expected = f"{name}: is not a regular file (a device, FIFO or socket)"
+    assert _refusal(tmp_path, "--out", "map.html") == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
