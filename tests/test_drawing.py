@@ -61,3 +61,23 @@ def test_cancel_stops_a_waiting_job():
     job = drawing.ImageJob()
     job.cancel()
     job.cancel()  # harmless twice
+
+
+def test_dollars_in_texts_are_drawn_as_dollars(plans):
+    frame, _shapes = plans
+    hostile = r"Costs $\nope$ and $5"  # mathtext would fail on \nope, or set "nope" in italics
+    plan = {
+        **frame,
+        "title": hostile,
+        "subtitle": hostile,
+        "credit": hostile,
+        "legend": [{"pattern": "fill", "color": "#123456", "label": hostile}],
+        "labels": [{**frame["labels"][0], "name": hostile}],
+    }
+    drawn = drawing.frame(plan)
+    texts = drawn["axes"].figure.texts
+    assert [t.get_text() for t in texts].count(hostile) == 4  # title, subtitle, legend, credit
+    assert all(t.get_parse_math() is False for t in texts)
+    assert drawn["above"].shape == (900, 1200, 4)  # the names' figure drew too
+    png = drawing.finish(drawn, [])
+    assert Image.open(io.BytesIO(png)).text["Title"] == hostile

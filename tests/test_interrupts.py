@@ -110,6 +110,6 @@ def test_two_builds_at_once_take_turns(out):
     assert first.wait(timeout=120) == 0
     err = second.stderr.read()
     assert second.wait(timeout=120) == 0, err
-    assert "waiting for another build writing to" in err
     assert set(trio(out).values()) == {"Second"}  # never a mix of the two
+    assert "waiting for another build writing to" in err
     assert sorted(p.name for p in out.parent.iterdir()) == FILES

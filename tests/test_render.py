@@ -188,3 +188,17 @@ def test_tiles_are_opt_in(tmp_path, built_map):
     html = out.read_text(encoding="utf-8")
     assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html
     assert '<body class="mg-has-tiles">' in html
+
+
+def test_download_neutralises_spreadsheet_formulas(joined_2021):
+    import dataclasses
+
+    from mapgen.render import describe
+
+    members = joined_2021.members.copy()
+    hostile = ['=HYPERLINK("https://x")', "+1", "-1", "@SUM(A1)", "\tTab", "\rCR", "Plain"]
+    members.loc[members.index[: len(hostile)], "name"] = hostile
+    text = describe.members_csv(dataclasses.replace(joined_2021, members=members))
+    names = [row["name"] for row in csv.DictReader(io.StringIO(text, newline=""))]
+    names = names[: len(hostile)]
+    assert names == ["'" + h for h in hostile[:-1]] + ["Plain"]

@@ -55,9 +55,12 @@ def neutralise(cell: str) -> str:
 
 
 def members_csv(joined: Joined) -> str:
-    """All members, whatever the as-of date: iso3,name,accession_date,wave,after_1997_baseline."""
+    """All members, whatever the as-of date: iso3,name,accession_date,wave,after_1997_baseline.
+
+    RFC 4180 CSV (CRLF line ends, so a CR or LF inside a value is quoted), each cell
+    neutralised against spreadsheet formulas."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in joined.members.itertuples():
         writer.writerow(
