@@ -22,12 +22,12 @@ MARKER = "mapgen-pwned"
 PAYLOAD = (
     "{{{{ cycler.__init__.__globals__.os.popen('touch " + MARKER + "').read() }}}}"
     ' </script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-    ' " \\u2028 ${{7*7}} <!--'
+    ' " \u2028 ${{7*7}} <!--'
 )
 SHOWN = (  # the payload as the reader sees it: each {{ and }} a single brace
     "{{ cycler.__init__.__globals__.os.popen('touch " + MARKER + "').read() }}"
     ' </script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-    ' " \\u2028 ${7*7} <!--'
+    ' " \u2028 ${7*7} <!--'
 )
 CSV_TEXT = {
     "nato_members.csv": ("name", "source"),
