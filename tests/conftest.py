@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -125,6 +127,27 @@ def page_parts(path_or_html) -> PageParts:
         path_or_html.read_text(encoding="utf-8") if isinstance(path_or_html, Path) else path_or_html
     )
     return PageParts(text)
+
+
+def rewrite_csv(path: Path, change) -> None:
+    """Change every row of a CSV file in data/ (a function of the row dict), keeping its
+    comment lines."""
+    text = path.read_text(encoding="utf-8")
+    comments = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+            )
+        )
+    )
+    for row in rows:
+        change(row)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(comments + out.getvalue(), encoding="utf-8")
 
 
 def dump_toml(document: dict) -> str:

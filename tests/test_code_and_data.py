@@ -3,8 +3,6 @@ nothing runs at build time or in the reader's browser, and every text shows as t
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import tomllib
 from pathlib import Path
@@ -13,7 +11,7 @@ import pytest
 
 from mapgen import schema
 from mapgen.render import csp
-from tests.conftest import DATA, dump_toml, page_parts, run_mapgen, text_keys
+from tests.conftest import DATA, dump_toml, page_parts, rewrite_csv, run_mapgen, text_keys
 
 MARKER = "mapgen-pwned"
 # Jinja (build time), HTML and script injection (the reader's browser), a quote that used to
@@ -48,18 +46,11 @@ def _hostile_toml(path: Path) -> None:
 
 
 def _hostile_csv(path: Path, columns) -> None:
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
-    comments = "".join(line for line in lines if line.startswith("#"))
-    rows = list(csv.DictReader(io.StringIO("".join(x for x in lines if not x.startswith("#")))))
-    for row in rows:
+    def change(row):
         for column in columns:
             row[column] = SHOWN + " " + row[column]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(comments + out.getvalue(), encoding="utf-8")
+
+    rewrite_csv(path, change)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,30 +11,11 @@ from hypothesis import strategies as st
 
 from mapgen.errors import InputError
 from mapgen.load import EVENT_COLUMNS, load_events
-from tests.conftest import DATA, run_mapgen
+from tests.conftest import DATA, rewrite_csv, run_mapgen
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "</script><script>window.__pwned=2</script>"
 CATEGORIES = ["Treaties and diplomacy", "Enlargement", "Conflict"]
-
-
-def _rewrite_csv(path: Path, change) -> None:
-    text = path.read_text(encoding="utf-8")
-    comments = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
-    rows = list(
-        csv.DictReader(
-            io.StringIO(
-                "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
-            )
-        )
-    )
-    for row in rows:
-        change(row)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(comments + out.getvalue(), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +34,8 @@ def hostile_map(tmp_path_factory):
         row["description"] = f"{SCRIPT} {row['description']}"
         row["source"] = f"{PAYLOAD}{row['source']}"
 
-    _rewrite_csv(data / "nato_members.csv", members)
-    _rewrite_csv(data / "events.csv", events)
+    rewrite_csv(data / "nato_members.csv", members)
+    rewrite_csv(data / "events.csv", events)
     out = data.parent / "hostile.html"
     run_mapgen(
         "build",
