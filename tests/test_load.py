@@ -68,3 +68,18 @@ def test_empty_shape_is_an_error(data_copy):
     _rewrite_shape(data_copy / "geo", "LUX", {"type": "Polygon", "coordinates": []})
     with pytest.raises(InputError, match=r"countries.fgb: shape LUX is empty"):
         load_shapes(data_copy / "geo")
+
+
+def test_problems_of_map_toml_and_the_tables_in_one_run(data_copy, monkeypatch):
+    from mapgen.errors import InputError
+    from mapgen.load import load
+
+    monkeypatch.chdir(data_copy.parent)
+    toml = data_copy / "map.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("zoom = 4", "zoom = 99"))
+    members = data_copy / "nato_members.csv"
+    members.write_text(members.read_text(encoding="utf-8").replace("1949-08-24", "1949-13-24", 1))
+    with pytest.raises(InputError) as err:
+        load(data_copy)
+    files = [p.path for p in err.value.problems]
+    assert files == ["data/map.toml", "data/nato_members.csv"]
