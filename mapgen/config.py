@@ -49,6 +49,8 @@ class Settings:
         One table of texts per layer module.
     description : dict
         Templates of the text description.
+    timeline : dict
+        Templates of the timeline's labels.
     label : str
         How the file is named in messages.
     lines : dict
@@ -59,6 +61,7 @@ class Settings:
     style: dict
     layers: dict = field(default_factory=dict)
     description: dict = field(default_factory=dict)
+    timeline: dict = field(default_factory=dict)
     label: str = SETTINGS_FILE
     lines: dict = field(default_factory=dict)
 
@@ -148,6 +151,7 @@ def load_settings(data_dir: Path) -> Settings:
         style=raw["style"],
         layers=raw.get("layers", {}),
         description=raw.get("description", {}),
+        timeline=raw.get("timeline", {}),
         label=label,
         lines=schema.key_lines(source),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import geopandas as gpd
@@ -14,11 +14,13 @@ from mapgen.load import Sources
 
 @dataclass(frozen=True)
 class Wave:
-    """One accession wave: the members that joined in one year."""
+    """One accession wave: the members (or parts of members) that joined in one year."""
 
     year: int
     first_date: date
     later: bool  # joined after the map's as-of date
+    members_added: int = 0  # states that became members; 0 for territory only (1990)
+    event: str = ""  # what brought in a territory-only wave ("German reunification")
 
     @property
     def key(self) -> str:
@@ -40,6 +42,8 @@ class Joined:
     waves : list of Wave
         Oldest first.
     as_of, baseline_date : date
+    areas : list of str
+        The shapes of parts of members that joined on a date of their own (``DEU-GDR``).
     """
 
     member_shapes: gpd.GeoDataFrame
@@ -47,6 +51,7 @@ class Joined:
     waves: list[Wave]
     as_of: date
     baseline_date: date
+    areas: list[str] = field(default_factory=list)
 
     def members_as_of(self) -> pd.DataFrame:
         return self.members[self.members["member_as_of"]]
@@ -115,5 +120,13 @@ def join(sources: Sources, as_of: date) -> Joined:
     members = members.sort_values(["accession_date", "name"], kind="stable").reset_index(drop=True)
 
     firsts = table.groupby("wave")["accession_date"].min().sort_index()
-    waves = [Wave(int(y), d, d > as_of) for y, d in firsts.items()]
-    return Joined(member_shapes, members, waves, as_of, baseline)
+    added = members.groupby("wave").size()
+    events = {
+        d.year: e
+        for d, e in zip(sources.areas["accession_date"], sources.areas["event"], strict=True)
+    }
+    waves = [
+        Wave(int(y), d, d > as_of, int(added.get(y, 0)), "" if added.get(y, 0) else events[y])
+        for y, d in firsts.items()
+    ]
+    return Joined(member_shapes, members, waves, as_of, baseline, list(sources.areas["shape_id"]))

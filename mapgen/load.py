@@ -51,6 +51,7 @@ AREA_COLUMNS = [
     Column("member_iso3", "iso3"),
     Column("name"),
     Column("accession_date", "date"),
+    Column("event"),
     Column("source"),
 ]
 
@@ -192,6 +193,16 @@ def load_events(path: Path, categories: list[str]) -> pd.DataFrame:
     return events.sort_values(["date", "title"], kind="stable").reset_index(drop=True)
 
 
+def _checked(problems: list[Problem], read, *args, **kwargs):
+    """``read(*args, **kwargs)``, or None with its problems added to ``problems``: a run
+    reports the problems of every file it can read."""
+    try:
+        return read(*args, **kwargs)
+    except InputError as err:
+        problems += err.problems
+        return None
+
+
 def load(
     data_dir: Path, members_path: Path | None = None, events_path: Path | None = None
 ) -> Sources:
@@ -214,38 +225,22 @@ def load(
     if not data_dir.is_dir():
         raise InputError([Problem(display_path(data_dir), None, None, "no such folder")])
     problems: list[Problem] = []
-    settings = shapes = None
-    try:
-        settings = config.load_settings(data_dir)
-    except InputError as err:
-        problems += err.problems
-    try:
-        shapes = load_shapes(data_dir / config.GEO_DIR)
-    except InputError as err:
-        problems += err.problems
-    if problems:
-        raise InputError(problems)
-    problems += _unknown_codes(settings, shapes.index)
-    members = areas = None
-    try:
-        members = load_members(members_path or data_dir / config.MEMBERS_FILE, shapes.index)
-    except InputError as err:
-        problems += err.problems
-    try:
+    settings = _checked(problems, config.load_settings, data_dir)
+    shapes = _checked(problems, load_shapes, data_dir / config.GEO_DIR)
+    members = areas = events = None
+    if settings is not None and shapes is not None:
+        problems += _unknown_codes(settings, shapes.index)
+    if shapes is not None:  # the tables' country codes are checked against the shapes
+        members_file = members_path or data_dir / config.MEMBERS_FILE
+        members = _checked(problems, load_members, members_file, shapes.index)
         codes = set(members["iso3"]) if members is not None else set(shapes.index)
-        areas = load_areas(data_dir / config.AREAS_FILE, shapes.index, codes)
-    except InputError as err:
-        problems += err.problems
-    events = buildup = None
-    try:
+        areas = _checked(problems, load_areas, data_dir / config.AREAS_FILE, shapes.index, codes)
+    if settings is not None:  # the events' categories are map.toml's
         categories = settings.layers["events"]["categories"]
-        events = load_events(events_path or data_dir / config.EVENTS_FILE, categories)
-    except InputError as err:
-        problems += err.problems
-    try:
-        buildup = read_table(data_dir / config.BUILDUP_FILE, BUILDUP_COLUMNS, key=("name",))
-    except InputError as err:
-        problems += err.problems
+        events_file = events_path or data_dir / config.EVENTS_FILE
+        events = _checked(problems, load_events, events_file, categories)
+    buildup_file = data_dir / config.BUILDUP_FILE
+    buildup = _checked(problems, read_table, buildup_file, BUILDUP_COLUMNS, key=("name",))
     if problems:
         raise InputError(problems)
     return Sources(

@@ -85,16 +85,16 @@ HATCHES = ("baseline", "occupied")  # the hatch patterns the layers draw with
 
 DESCRIPTION = {
     "summary": text(
-        "as_of",
-        "count",
-        "wave_count",
-        "first_year",
-        "last_year",
-        "after_count",
-        "after_names",
-        "zone_names",
+        "as_of", "count", "founder_count", "first_year", "enlargement_count", "last_year"
     ),
+    "territory": text("event", "date", "area"),
+    "demands": text("after_count", "after_names", "zone_names"),
     "later": text("later_names"),
+}
+
+TIMELINE = {
+    "label": text("date", "count"),
+    "territory_label": text("date", "count", "event"),
 }
 
 
@@ -102,7 +102,7 @@ def tables() -> dict[str, dict[str, Key]]:
     """Every table map.toml may have, by dotted name, with its keys."""
     from mapgen.layers import REGISTRY
 
-    declared = {"map": MAP, "style": STYLE, "description": DESCRIPTION}
+    declared = {"map": MAP, "style": STYLE, "description": DESCRIPTION, "timeline": TIMELINE}
     declared |= {f"layers.{name}": module.SPEC for name, module in REGISTRY.items()}
     return declared
 

@@ -29,7 +29,7 @@ def test_renders_offline_without_errors(built_map, open_page):
         "1952",
         "1955",
         "1982",
-        "1990",
+        "1990: German reunification",
         "1999",
         "2004",
         "2009",
@@ -61,7 +61,7 @@ def _toggle(page, name):
     "wave, ids",
     [
         ("1999", {"CZE", "HUN", "POL"}),
-        ("1990", {"DEU-GDR"}),
+        ("1990: German reunification", {"DEU-GDR"}),
         ("2004", {"BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"}),
     ],
 )

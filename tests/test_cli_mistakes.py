@@ -208,11 +208,8 @@ def test_a_new_wave_gets_a_colour(tmp_path):
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    legend = {e["key"]: e["color"] for e in page_parts(out).data["legend"]}
-    waves = [
-        legend[str(y)]
-        for y in (1949, 1952, 1955, 1982, 1990, 1999, 2004, 2009, 2017, 2020, 2023, 2024, 2031)
-    ]
+    legend = page_parts(out).data["legend"]
+    waves = [e["color"] for e in legend if e["key"][:4].isdigit()]
     assert len(set(waves)) == 13 and waves[0] == "#440154" and waves[-1] == "#fde725"
 
 

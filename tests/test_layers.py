@@ -30,16 +30,17 @@ def test_every_layer_in_map_toml_has_a_builder(sources):
 
 def test_one_overlay_per_wave_later_waves_off(layers_2021):
     names = _by_name(layers_2021)
-    for year in (1949, 1952, 1955, 1982, 1990, 1999, 2004, 2009, 2017, 2020):
+    for year in (1949, 1952, 1955, 1982, 1999, 2004, 2009, 2017, 2020):
         assert names[str(year)].show is True
+    assert names["1990: German reunification"].show is True
     for year in (2023, 2024):
         assert names[f"{year} (later)"].show is False
     assert {f["id"] for f in _features(names["1999"])} == {"CZE", "HUN", "POL"}
-    assert {f["id"] for f in _features(names["1990"])} == {"DEU-GDR"}
+    assert {f["id"] for f in _features(names["1990: German reunification"])} == {"DEU-GDR"}
 
 
 def test_wave_colours_are_ordered_and_distinct(layers_2021, sources):
-    waves = [layer for layer in layers_2021 if re.fullmatch(r"\d{4}( \(later\))?", layer.name)]
+    waves = [layer for layer in layers_2021 if re.fullmatch(r"\d{4}( \(later\)|: .+)?", layer.name)]
     colours = [layer.legend.color for layer in waves]
     assert colours == sources.settings.style["waves"][: len(colours)]
     assert len(set(colours)) == len(colours) == 12

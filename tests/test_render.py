@@ -82,7 +82,7 @@ def test_page_text(built_map):
     assert "none in the 14 members that joined after that date" in html
     assert "Since then, Finland and Sweden joined NATO." in html
     keys = page_parts(html).legend_keys()
-    for year in ("1949", "1990", "2020", "2023 (later)", "2024 (later)"):
+    for year in ("1949", "1990: German reunification", "2020", "2023 (later)", "2024 (later)"):
         assert year in keys
 
 

@@ -11,13 +11,18 @@ SPEC = {
     "section": text(),
     "name": text("year"),
     "later_name": text("year"),
+    "territory_name": text("year", "event"),
     "tooltip": text("name", "date", "as_of"),
     "tooltip_later": text("name", "date", "as_of"),
+    "tooltip_territory": text("name", "date", "event"),
 }
 
 
 def wave_name(wave, spec: dict) -> str:
-    """The layer-control name of a wave: its year, marked when it joined after the as-of date."""
+    """The layer-control name of a wave: its year, marked when it joined after the as-of date
+    or when it brought in territory, not a member (1990: German reunification)."""
+    if wave.event:
+        return fill(spec["territory_name"], year=wave.year, event=wave.event)
     return fill(spec["later_name"] if wave.later else spec["name"], year=wave.year)
 
 
@@ -46,11 +51,19 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     layers = []
     for wave, colour in zip(joined.waves, colours, strict=True):
         rows = joined.member_shapes[joined.member_shapes["wave"] == wave.year].sort_index()
-        tip = spec["tooltip_later"] if wave.later else spec["tooltip"]
+        tip = spec[
+            "tooltip_territory" if wave.event else "tooltip_later" if wave.later else "tooltip"
+        ]
         features = [
             {
                 "id": sid,
-                "tip": fill(tip, name=row.name, date=long_date(row.accession_date), as_of=as_of),
+                "tip": fill(
+                    tip,
+                    name=row.name,
+                    date=long_date(row.accession_date),
+                    as_of=as_of,
+                    event=wave.event,
+                ),
             }
             for sid, row in zip(rows.index, rows.itertuples(), strict=True)
         ]

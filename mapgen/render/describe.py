@@ -28,14 +28,28 @@ def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
     after = current[current["after_1997_baseline"]]
     later = joined.members[~joined.members["member_as_of"]]
     texts = settings.description
-    waves = [w.year for w in joined.waves if not w.later]
+    waves = [w for w in joined.waves if not w.later]
+    joining = [w for w in waves if w.members_added]
     summary = fill(
         texts["summary"],
         as_of=long_date(joined.as_of),
         count=len(current),
-        wave_count=len(waves),
-        first_year=waves[0] if waves else "",
-        last_year=waves[-1] if waves else "",
+        founder_count=joining[0].members_added,
+        first_year=joining[0].year,
+        enlargement_count=len(joining) - 1,
+        last_year=joining[-1].year,
+    )
+    areas = joined.member_shapes[joined.member_shapes.index.isin(joined.areas)]
+    for wave in (w for w in waves if w.event):
+        names = areas[areas["wave"] == wave.year]["name"].tolist()
+        summary += " " + fill(
+            texts["territory"],
+            event=wave.event,
+            date=long_date(wave.first_date),
+            area=names_list(names),
+        )
+    summary += " " + fill(
+        texts["demands"],
         after_count=len(after),
         after_names=names_list(after["name"].tolist()),
         zone_names=names_list(zone_names),
@@ -95,11 +109,21 @@ def members_rows(joined: Joined) -> list[dict]:
     ]
 
 
-def timeline_spec(joined: Joined, interval_ms: int = 1200) -> dict:
-    """The timeline's stops: every accession date, labelled with the member count then."""
+def timeline_spec(joined: Joined, texts: dict, interval_ms: int = 1200) -> dict:
+    """The timeline's stops: every accession date, labelled with the member count then (and
+    the event, where a date brought in territory, not a member)."""
     dates = sorted(set(joined.member_shapes["accession_date"]) | {joined.as_of})
     joined_on = list(joined.members["accession_date"])
-    labels = [f"{long_date(d)}: {sum(j <= d for j in joined_on)} members" for d in dates]
+    events = {w.first_date: w.event for w in joined.waves if w.event}
+    labels = [
+        fill(
+            texts["territory_label" if d in events else "label"],
+            date=long_date(d),
+            count=sum(j <= d for j in joined_on),
+            event=events.get(d, ""),
+        )
+        for d in dates
+    ]
     start = (
         max(i for i, d in enumerate(dates) if d <= joined.as_of) if dates[0] <= joined.as_of else 0
     )

@@ -159,7 +159,7 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
             for e in (layer.legend for layer in layers)
             if e is not None
         ],
-        "timeline": describe.timeline_spec(context.joined),
+        "timeline": describe.timeline_spec(context.joined, settings.timeline),
         "tiles": _tiles(options.tiles),
     }
 
