@@ -16,6 +16,9 @@ MEMBERS_FILE = "nato_members.csv"
 AREAS_FILE = "nato_enlargement_areas.csv"
 EVENTS_FILE = "events.csv"
 BUILDUP_FILE = "buildup_2021.csv"
+POSTURE_FILE = "posture_1997.csv"
+NUCLEAR_FILE = "nuclear_sites_reported.csv"
+ARTICLES_FILE = "draft_articles.csv"
 SETTINGS_FILE = "map.toml"
 GEO_DIR = "geo"
 
@@ -51,6 +54,8 @@ class Settings:
         Templates of the text description.
     timeline : dict
         Templates of the timeline's labels.
+    articles : dict
+        Texts of the index of the drafts' articles.
     label : str
         How the file is named in messages.
     lines : dict
@@ -62,6 +67,7 @@ class Settings:
     layers: dict = field(default_factory=dict)
     description: dict = field(default_factory=dict)
     timeline: dict = field(default_factory=dict)
+    articles: dict = field(default_factory=dict)
     label: str = SETTINGS_FILE
     lines: dict = field(default_factory=dict)
 
@@ -121,6 +127,8 @@ def _literal_texts(raw: dict) -> dict:
                 table[key] = fill(table[key])
             elif spec.kind == "texts":
                 table[key] = [fill(item) for item in table[key]]
+            elif spec.kind == "sources":
+                table[key] = [[fill(who), link] for who, link in table[key]]
     return out
 
 
@@ -152,6 +160,7 @@ def load_settings(data_dir: Path) -> Settings:
         layers=raw.get("layers", {}),
         description=raw.get("description", {}),
         timeline=raw.get("timeline", {}),
+        articles=raw.get("articles", {}),
         label=label,
         lines=schema.key_lines(source),
     )

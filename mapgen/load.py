@@ -35,6 +35,7 @@ EVENT_COLUMNS = [
     Column("description"),
     Column("lat", "lat"),
     Column("lon", "lon"),
+    Column("place"),
     Column("category"),
     Column("source"),
     Column("source_url", "url"),
@@ -46,6 +47,35 @@ BUILDUP_COLUMNS = [
     Column("reported"),
     Column("source"),
 ]
+POSTURE_COLUMNS = [
+    Column("kind"),
+    Column("name"),
+    Column("iso3", "iso3"),
+    Column("lat", "lat"),
+    Column("lon", "lon"),
+    Column("position"),
+    Column("since", "date"),
+    Column("source"),
+    Column("source_url", "url"),
+]
+NUCLEAR_COLUMNS = [
+    Column("name"),
+    Column("iso3", "iso3"),
+    Column("lat", "lat"),
+    Column("lon", "lon"),
+    Column("source"),
+    Column("source_url", "url"),
+]
+ARTICLE_COLUMNS = [
+    Column("document"),
+    Column("article", "count"),
+    Column("summary"),
+    Column("on_map", required=False),
+    Column("not_mapped", required=False),
+    Column("source"),
+    Column("source_url", "url"),
+]
+DOCUMENTS = ("treaty", "agreement")  # the draft treaty with the US, the draft agreement with NATO
 AREA_COLUMNS = [
     Column("shape_id"),
     Column("member_iso3", "iso3"),
@@ -91,6 +121,12 @@ class Sources:
         data/events.csv.
     buildup : pandas.DataFrame
         data/buildup_2021.csv: reported troop concentrations.
+    posture : pandas.DataFrame
+        data/posture_1997.csv: allied forces stationed since 1997 in the states that joined after.
+    nuclear : pandas.DataFrame
+        data/nuclear_sites_reported.csv: where US nuclear bombs are reported to be stored.
+    articles : pandas.DataFrame
+        data/draft_articles.csv: every article of both drafts and where the map shows it.
     """
 
     shapes: gpd.GeoDataFrame
@@ -99,6 +135,9 @@ class Sources:
     settings: config.Settings
     events: pd.DataFrame
     buildup: pd.DataFrame
+    posture: pd.DataFrame
+    nuclear: pd.DataFrame
+    articles: pd.DataFrame
 
 
 # The columns every shape file needs, and those of the files that carry more.
@@ -181,6 +220,41 @@ def load_areas(path: Path, shape_ids, member_codes) -> pd.DataFrame:
     return read_table(path, columns, key=("shape_id",))
 
 
+def load_articles(path: Path) -> pd.DataFrame:
+    """Read the index of the drafts' articles: each names the layers that show it (modules of
+    :data:`mapgen.layers.REGISTRY`) or says why none does."""
+    from mapgen.layers import REGISTRY
+
+    columns = _column(
+        ARTICLE_COLUMNS, "document", DOCUMENTS, f"is not one of {', '.join(DOCUMENTS)}"
+    )
+    articles = read_table(path, columns, key=("document", "article"))
+    label, problems = display_path(path), []
+
+    def names(value) -> list[str]:
+        return [n.strip() for n in value.split(";") if n.strip()] if isinstance(value, str) else []
+
+    for row, layers in zip(articles.itertuples(), map(names, articles["on_map"]), strict=True):
+        unknown = [name for name in layers if name not in REGISTRY]
+        if unknown:
+            message = (
+                f"on_map {row.on_map!r} names no layer {', '.join(unknown)} ({', '.join(REGISTRY)})"
+            )
+            problems.append(Problem(label, row.line, "on_map", message))
+        if not layers and not isinstance(row.not_mapped, str):
+            problems.append(
+                Problem(
+                    label,
+                    row.line,
+                    "not_mapped",
+                    "not_mapped is empty: say why the map does not show this article",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return articles.assign(layers=[names(v) for v in articles["on_map"]])
+
+
 def load_events(path: Path, categories: list[str]) -> pd.DataFrame:
     """Read the events table; every category must have a layer in map.toml."""
     columns = _column(
@@ -241,6 +315,10 @@ def load(
         events = _checked(problems, load_events, events_file, categories)
     buildup_file = data_dir / config.BUILDUP_FILE
     buildup = _checked(problems, read_table, buildup_file, BUILDUP_COLUMNS, key=("name",))
+    posture_file, nuclear_file = data_dir / config.POSTURE_FILE, data_dir / config.NUCLEAR_FILE
+    posture = _checked(problems, read_table, posture_file, POSTURE_COLUMNS, key=("name",))
+    nuclear = _checked(problems, read_table, nuclear_file, NUCLEAR_COLUMNS, key=("name",))
+    articles = _checked(problems, load_articles, data_dir / config.ARTICLES_FILE)
     if problems:
         raise InputError(problems)
     return Sources(
@@ -250,4 +328,7 @@ def load(
         settings=settings,
         events=events,
         buildup=buildup,
+        posture=posture,
+        nuclear=nuclear,
+        articles=articles,
     )

@@ -113,6 +113,9 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
         settings=sources.settings,
         events=sources.events,
         buildup=sources.buildup,
+        posture=sources.posture,
+        nuclear=sources.nuclear,
+        articles=sources.articles,
     )
     with _stage("layers") as say:
         layers = build_layers(context)

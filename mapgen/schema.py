@@ -46,6 +46,8 @@ def text(*placeholders: str, required: bool = True) -> Key:
 URL = Key("url")
 COLOUR = Key("colour")
 DATE = Key("date")
+# Further sources of a popup, each [who and what, http(s) link]: one per claim it makes.
+MORE_SOURCES = Key("sources", required=False)
 
 MAP = {
     "title": text(),
@@ -74,6 +76,8 @@ COLOURS = (
     "held",
     "occupied",
     "buildup",
+    "posture",
+    "nuclear",
 )
 STYLE = {
     "waves": Key("colours"),
@@ -92,6 +96,17 @@ DESCRIPTION = {
     "later": text("later_names"),
 }
 
+ARTICLES = {
+    "heading": text(),
+    "caption": text(),
+    "treaty": text(),
+    "agreement": text(),
+    "columns": Key("texts"),
+    "on_map": text("layers"),
+    "not_mapped": text("why"),
+    "partly": text("layers", "why"),
+}
+
 TIMELINE = {
     "label": text("date", "count"),
     "territory_label": text("date", "count", "event"),
@@ -102,7 +117,13 @@ def tables() -> dict[str, dict[str, Key]]:
     """Every table map.toml may have, by dotted name, with its keys."""
     from mapgen.layers import REGISTRY
 
-    declared = {"map": MAP, "style": STYLE, "description": DESCRIPTION, "timeline": TIMELINE}
+    declared = {
+        "map": MAP,
+        "style": STYLE,
+        "description": DESCRIPTION,
+        "timeline": TIMELINE,
+        "articles": ARTICLES,
+    }
     declared |= {f"layers.{name}": module.SPEC for name, module in REGISTRY.items()}
     return declared
 
@@ -222,6 +243,18 @@ def _date(value) -> str | None:
     return None
 
 
+def _sources(value) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "is not a list of [source, link] pairs"
+    for pair in value:
+        if not isinstance(pair, list) or len(pair) != 2:
+            return f"item {pair!r} is not a [source, link] pair"
+        problem = _text(pair[0], Key()) or _matches(_URL, "an http(s) URL")(pair[1])
+        if problem:
+            return f"item {pair!r} {problem}"
+    return None
+
+
 def _hatches(value) -> str | None:
     if not isinstance(value, dict):
         return "is not a table of pattern names and colours"
@@ -252,6 +285,7 @@ def check_value(value, key: Key) -> str | None:
         "texts": lambda v: _listed(v, lambda t: _text(t, key), "texts"),
         "iso3s": lambda v: _listed(v, _iso3, "ISO 3166-1 alpha-3 codes"),
         "hatches": _hatches,
+        "sources": _sources,
     }
     return checks[key.kind](value)
 

@@ -52,6 +52,13 @@ def _number(low: float, high: float, what: str) -> Callable[[str], float]:
     return parse
 
 
+def parse_count(text: str) -> int:
+    """A whole number from 1 up, written with ASCII digits."""
+    if not re.fullmatch(r"[1-9][0-9]{0,5}", text, re.ASCII):
+        raise ValueError("is not a whole number from 1 up")
+    return int(text)
+
+
 def parse_iso3(text: str) -> str:
     if not _ISO3.fullmatch(text):
         raise ValueError("is not a three-letter upper-case ISO 3166-1 alpha-3 code")
@@ -73,6 +80,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "lat": _number(-90, 90, "latitude"),
     "lon": _number(-180, 180, "longitude"),
     "iso3": parse_iso3,
+    "count": parse_count,
     "url": parse_url,
     "text": parse_text,
 }

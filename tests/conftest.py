@@ -44,6 +44,9 @@ def context_2021(sources, joined_2021):
         settings=sources.settings,
         events=sources.events,
         buildup=sources.buildup,
+        posture=sources.posture,
+        nuclear=sources.nuclear,
+        articles=sources.articles,
     )
 
 

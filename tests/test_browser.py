@@ -38,10 +38,12 @@ def test_renders_offline_without_errors(built_map, open_page):
         "2023 (later)",
         "2024 (later)",
     ]
-    assert names[12:15] == [
-        "1997 baseline: no allied forces",
-        "Draft treaty: no NATO military activity",
+    assert names[12:17] == [
+        "1997 baseline: where it would bite hardest (map's reading)",
+        "No NATO military activity (map's reading)",
         "Bucharest 2008 promise",
+        "Allied forces since 1997: what Article 4 would remove (map's reading)",
+        "Allied forces added since",
     ]
     assert "Donbas: held by Russia-backed forces, 2015-2022 (approx.)" in names
     assert "Crimea: occupied by Russia since 2014" in names
@@ -106,15 +108,22 @@ def _centre_of(page, shape_id):
 def test_tooltip_and_popup(built_map, open_page):
     """Hover and click as a reader does: the shape on top answers."""
     page = open_page(built_map)
-    _toggle(page, "1997 baseline: no allied forces")  # off: hover the wave fill beneath
+    _toggle(
+        page, "1997 baseline: where it would bite hardest (map's reading)"
+    )  # off: hover the wave fill beneath
     page.mouse.move(*_centre_of(page, "POL"))
     tooltip = page.locator(".leaflet-tooltip")
     tooltip.wait_for()
     assert tooltip.inner_text() == "Poland: NATO member since 12 March 1999"
-    _toggle(page, "1997 baseline: no allied forces")
+    _toggle(page, "1997 baseline: where it would bite hardest (map's reading)")
     page.mouse.click(*_centre_of(page, "EST"))
-    popup = page.locator(".leaflet-popup-content").inner_text()
-    assert "27 May 1997" in popup and "Source:" in popup
+    popup = page.locator(".leaflet-popup-content")
+    assert "27 May 1997" in popup.inner_text() and "Sources:" in popup.inner_text()
+    links = popup.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert links == [
+        "https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en",
+        "https://tass.com/world/1377211/amp",
+    ]
 
 
 DRAWN = """(id) => {

@@ -90,8 +90,8 @@ def test_help_documents_every_option_with_an_example(command):
     assert "examples:" in text
 
 
-EVENTS_HEADER = "date,title,description,lat,lon,category,source,source_url\n"
-GOOD_ROW = "2021-12-17,Drafts,Text,55.7,37.6,Conflict,MFA,https://mid.ru/\n"
+EVENTS_HEADER = "date,title,description,lat,lon,place,category,source,source_url\n"
+GOOD_ROW = '2021-12-17,Drafts,Text,55.7,37.6,"Moscow, Russia",Conflict,MFA,https://mid.ru/\n'
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ GOOD_ROW = "2021-12-17,Drafts,Text,55.7,37.6,Conflict,MFA,https://mid.ru/\n"
             EVENTS_HEADER.replace(",source_url", "") + GOOD_ROW.rsplit(",", 1)[0] + "\n",
             [
                 "events.csv:1: missing column(s) source_url; expected "
-                "date,title,description,lat,lon,category,source,source_url"
+                "date,title,description,lat,lon,place,category,source,source_url"
             ],
         ),
         (
@@ -158,7 +158,7 @@ GOOD_ROW = "2021-12-17,Drafts,Text,55.7,37.6,Conflict,MFA,https://mid.ru/\n"
             [
                 "events.csv:2: date '17/12/2021' is not a valid YYYY-MM-DD date",
                 "events.csv:3: category 'War' is not one of the categories in map.toml "
-                "(Treaties and diplomacy, Enlargement, Conflict)",
+                "(Treaties and diplomacy, Enlargement, Conflict, Military activity, Reactions)",
             ],
         ),
     ],

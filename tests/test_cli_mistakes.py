@@ -13,7 +13,7 @@ from PIL import Image
 from tests.conftest import DATA, page_parts, run_mapgen
 
 EVENTS = (DATA / "events.csv").read_text(encoding="utf-8")
-HEADER = "date,title,description,lat,lon,category,source,source_url"
+HEADER = "date,title,description,lat,lon,place,category,source,source_url"
 
 
 def _events_with(column: str, value: str) -> str:
@@ -161,7 +161,7 @@ def test_a_line_separator_in_a_comment_is_part_of_the_comment(tmp_path):
         "build", "--no-png", "--events", "e.csv", "--data-dir", DATA, "--out", out, cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert "28 events" in result.stderr
+    assert "45 events" in result.stderr
 
 
 @pytest.mark.parametrize("as_of", ["1997-05-27", "1950-01-01"])
@@ -184,7 +184,7 @@ def test_an_events_table_with_no_events_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     layers = page_parts(out).data["layers"]
     events = [x for x in layers if x["name"].startswith("Events")]
-    assert len(events) == 4 and all(x["items"][0]["markers"] == [] for x in events)
+    assert len(events) == 6 and all(x["items"][0]["markers"] == [] for x in events)
     assert out.with_suffix(".png").stat().st_size > 100_000
 
 

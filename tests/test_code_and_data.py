@@ -154,7 +154,8 @@ def test_a_layer_name_with_a_quote_draws_the_map(tmp_path, data_copy, open_page)
     toml = data_copy / "map.toml"
     toml.write_text(
         toml.read_text(encoding="utf-8").replace(
-            'name = "1997 baseline: no allied forces"', 'name = "The \\"1997\\" baseline"'
+            'name = "1997 baseline: where it would bite hardest (map\'s reading)"',
+            'name = "The \\"1997\\" baseline"',
         ),
         encoding="utf-8",
     )

@@ -14,6 +14,8 @@ from mapgen.layers.shapes import MarkerSet
 from mapgen.load import load_events
 from tests.conftest import DATA, TODAY
 
+CATEGORIES = ["Treaties and diplomacy", "Enlargement", "Conflict", "Military activity", "Reactions"]
+
 REQUIRED = {
     date(1949, 4, 4),
     date(1997, 5, 27),
@@ -51,7 +53,7 @@ def test_an_unknown_category_is_located(tmp_path):
     path = tmp_path / "events.csv"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as err:
-        load_events(path, ["Treaties and diplomacy", "Enlargement", "Conflict"])
+        load_events(path, CATEGORIES)
     assert len(err.value.problems) == 1
     assert "category 'Enlargment' is not one of the categories in map.toml" in str(err.value)
 
@@ -79,6 +81,7 @@ def test_events_after_as_of_land_in_since_then(sources):
     assert _titles(since) == [
         "Full-scale invasion of Ukraine",
         "Russia claims four more regions",
+        "Russia to station nuclear weapons in Belarus",
         "Finland joins NATO",
         "Sweden joins NATO",
     ]
@@ -86,7 +89,7 @@ def test_events_after_as_of_land_in_since_then(sources):
         layers["Events: Treaties and diplomacy"]
     )
     shown = sum(len(_titles(layer)) for name, layer in layers.items() if name != since.name)
-    assert shown + 4 == len(sources.events)
+    assert shown + 5 == len(sources.events)
 
 
 def test_nothing_is_later_today(sources):
@@ -121,3 +124,104 @@ def test_categories_follow_map_toml(sources):
     )
     names = [layer.name for layer in events.build(context, spec)]
     assert names == ["Events: Enlargement", "Events: since then"]
+
+
+# One rule for positions (the header of data/events.csv states it per category).
+
+
+def _country_at(sources, lat, lon):
+    """The country shape (id) containing a point, or within 5 km of it (a coast a few hundred
+    metres off at Natural Earth's scale), else None."""
+    import geopandas as gpd
+    import shapely
+
+    countries = sources.shapes[sources.shapes["kind"] == "country"]
+    point = gpd.GeoSeries([shapely.Point(lon, lat)], crs=4326).to_crs(3857).iloc[0]
+    distance = countries.geometry.to_crs(3857).distance(point)
+    return distance.idxmin() if distance.min() < 5_000 else None
+
+
+def _country_names(sources, shape_id) -> set[str]:
+    shapes, members = sources.shapes, sources.members
+    code = shapes.at[shape_id, "part_of"] if "-" in shape_id else shape_id
+    names = {shapes.at[code, "name"]}
+    names |= set(members.loc[members["iso3"] == code, "name"])
+    return names
+
+
+def test_every_event_lies_in_the_country_its_place_names(sources):
+    for row in sources.events.itertuples():
+        shape_id = _country_at(sources, row.lat, row.lon)
+        assert shape_id is not None, (row.line, row.place)
+        country = row.place.split(", ")[-1]
+        assert country in _country_names(sources, shape_id), (row.line, row.place, shape_id)
+
+
+def test_accessions_one_row_per_state_at_its_capital(sources):
+    """Enlargement: the joining state's capital, one row a state (reunification: Berlin)."""
+    capitals = {  # the capitals as GeoNames names them, for the joining states
+        "GRC": "Athens", "TUR": "Ankara", "DEU": "Bonn", "ESP": "Madrid", "CZE": "Prague",
+        "HUN": "Budapest", "POL": "Warsaw", "BGR": "Sofia", "EST": "Tallinn", "LVA": "Riga",
+        "LTU": "Vilnius", "ROU": "Bucharest", "SVK": "Bratislava", "SVN": "Ljubljana",
+        "ALB": "Tirana", "HRV": "Zagreb", "MNE": "Podgorica", "MKD": "Skopje",
+        "FIN": "Helsinki", "SWE": "Stockholm",
+    }  # fmt: skip
+    members = sources.members
+    founding = members["accession_date"].min()
+    enlargement = sources.events[sources.events["category"] == "Enlargement"]
+    for day, joining in members[members["accession_date"] > founding].groupby("accession_date"):
+        rows = enlargement[enlargement["date"] == day]
+        assert len(rows) == len(joining), day
+        placed = {_country_at(sources, r.lat, r.lon) for r in rows.itertuples()}
+        assert placed == set(joining["iso3"]), day
+        assert {r.place.split(", ")[0] for r in rows.itertuples()} == {
+            capitals[c] for c in joining["iso3"]
+        }
+    reunification = enlargement[enlargement["date"] == date(1990, 10, 3)]
+    assert [r.place for r in reunification.itertuples()] == ["Berlin, Germany"]
+    assert _country_at(sources, *reunification[["lat", "lon"]].iloc[0]) == "DEU-GDR"
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("North Atlantic Treaty signed", "Washington, United States of America"),  # signed
+        ("NATO-Russia Founding Act", "Paris, France"),  # signed
+        ("Minsk II", "Minsk, Belarus"),  # signed
+        ("Russia publishes its draft treaties", "Moscow, Russia"),  # issued
+        ("Russia annexes Crimea", "Moscow, Russia"),  # declared
+        ("Full-scale invasion of Ukraine", "Kyiv, Ukraine"),  # the capital attacked
+        ("Zapad-2021 begins", "Mulino, Russia"),  # its main stage
+        ("HMS Defender off Crimea", "Cape Fiolent, Crimea, Ukraine"),  # the nearest named place
+        ("NATO: talks must address allies' concerns", "Brussels, Belgium"),  # the seat
+    ],
+)
+def test_the_rule_of_each_category(sources, title, place):
+    (row,) = sources.events[sources.events["title"] == title].itertuples()
+    assert row.place == place
+
+
+def test_corrected_sentences(sources):
+    rows = {r.title: r for r in sources.events.itertuples()}
+    assert rows["Warsaw Pact signed"].description.startswith(
+        "Eight days after West Germany's accession (6 May 1955)"
+    )
+    assert (date(1955, 5, 14) - date(1955, 5, 6)).days == 8
+    assert "Russia's draft agreement with NATO of 2021 takes this date as its baseline" in (
+        rows["NATO-Russia Founding Act"].description
+    )
+    minsk = rows["Minsk II"].description
+    assert (
+        "Trilateral Contact Group (the OSCE, Russia and Ukraine) and the separatist leaders"
+        in minsk
+    )
+    assert "endorse it in a declaration" in minsk
+    assert rows["Russia publishes its draft treaties"].source_url.endswith("/1790803/?lang=en")
+
+
+def test_new_rows_have_sources_https_links_and_lie_in_the_map_region(sources):
+    new = sources.events[sources.events["date"].between(date(2021, 6, 1), date(2021, 12, 31))]
+    assert len(new) >= 8
+    for row in new.itertuples():
+        assert row.source and row.source_url.startswith("https://"), row.line
+        assert _country_at(sources, row.lat, row.lon) is not None, row.line

@@ -15,7 +15,7 @@ from tests.conftest import DATA, rewrite_csv, run_mapgen
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "</script><script>window.__pwned=2</script>"
-CATEGORIES = ["Treaties and diplomacy", "Enlargement", "Conflict"]
+CATEGORIES = ["Treaties and diplomacy", "Enlargement", "Conflict", "Military activity", "Reactions"]
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +103,8 @@ def test_every_popup_and_tooltip_shows_hostile_text_as_text(hostile_map, open_pa
 def test_non_http_links_are_refused(tmp_path):
     path = tmp_path / "events.csv"
     path.write_text(
-        "date,title,description,lat,lon,category,source,source_url\n"
-        "2021-12-17,Drafts,Text,55.7,37.6,Conflict,MFA,javascript:alert(1)\n",
+        "date,title,description,lat,lon,place,category,source,source_url\n"
+        "2021-12-17,Drafts,Text,55.7,37.6,Moscow,Conflict,MFA,javascript:alert(1)\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
@@ -174,7 +174,7 @@ def test_generated_rows_are_accepted_typed_or_located(tmp_path, rows):
 @given(raw=st.binary(max_size=300))
 def test_arbitrary_bytes_never_crash(tmp_path, raw):
     path = tmp_path / "events.csv"
-    path.write_bytes(b"date,title,description,lat,lon,category,source,source_url\n" + raw)
+    path.write_bytes(b"date,title,description,lat,lon,place,category,source,source_url\n" + raw)
     try:
         load_events(path, CATEGORIES)
     except InputError as err:

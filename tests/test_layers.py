@@ -54,7 +54,7 @@ def test_tooltips_name_country_and_date(layers_2021):
 
 
 def test_baseline_marks_the_14_later_members(layers_2021):
-    baseline = _by_name(layers_2021)["1997 baseline: no allied forces"]
+    baseline = _by_name(layers_2021)["1997 baseline: where it would bite hardest (map's reading)"]
     drawn = {f["id"] for f in _features(baseline) if f["since"] <= "2021-12-17"}
     later = {f["id"]: f["since"] for f in _features(baseline) if f["since"] > "2021-12-17"}
     assert later == {"FIN": "2023-04-04", "ALD": "2023-04-04", "SWE": "2024-03-07"}
@@ -75,15 +75,34 @@ def test_baseline_marks_the_14_later_members(layers_2021):
         "MKD",
     }
     spec = next(c for c in baseline.items if isinstance(c, ShapeSet)).spec
-    assert "27 May 1997" in spec["popup"]["text"] and spec["popup"]["url"].startswith("https://")
+    popup = spec["popup"]
     assert spec["style"]["hatch"] == "baseline"
+    # a reading, labelled as one: the clause with its exception, and "not all forces"
+    assert (
+        "in addition to the forces stationed on that territory as of 27 May 1997" in popup["text"]
+    )
+    assert "in exceptional cases to eliminate a threat to security" in popup["text"]
+    assert "not all forces" in popup["text"] and "the map's reading" in popup["text"]
+    assert "Article 4" in popup["source"] and popup["url"].endswith("/1790803/?lang=en")
+    assert "map's reading" in baseline.legend.label and "no forces" not in baseline.legend.label
 
 
 def test_treaty_zone_and_bucharest(layers_2021):
     names = _by_name(layers_2021)
-    zone = {f["id"] for f in _features(names["Draft treaty: no NATO military activity"])}
+    treaty_zone = names["No NATO military activity (map's reading)"]
+    zone = {f["id"] for f in _features(treaty_zone)}
     assert zone == {"UKR", "BLR", "MDA", "ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
-    assert {f["id"] for f in _features(names["Bucharest 2008 promise"])} == {"UKR", "GEO"}
+    popup = next(c for c in treaty_zone.items if isinstance(c, ShapeSet)).spec["popup"]
+    assert "does not say which states" in popup["text"] and "Article 4" in popup["text"]
+    assert popup["url"].endswith("/1790803/?lang=en")  # Articles 6 and 7 of the agreement
+    assert [url for _, url in popup["more"]] == [
+        "https://mid.ru/ru/foreign_policy/rso/nato/1790818/?lang=en"
+    ]
+    bucharest = names["Bucharest 2008 promise"]
+    assert {f["id"] for f in _features(bucharest)} == {"UKR", "GEO"}
+    text = next(c for c in bucharest.items if isinstance(c, ShapeSet)).spec["popup"]["text"]
+    assert "rescind" not in text and "do not name Bucharest" in text
+    assert "10 December 2021" in text and "formally disavow" in text
 
 
 def test_base_is_not_in_the_control_and_covers_every_country(layers_2021, sources):
@@ -100,7 +119,8 @@ def test_donbas_layers(layers_2021, sources):
     held = names["Donbas: held by Russia-backed forces, 2015-2022 (approx.)"]
     popup = next(c for c in held.items if isinstance(c, ShapeSet)).spec["popup"]
     assert "Approximate: about 16,993 km²" in popup["text"]
-    assert "over 14,000" in popup["text"] and "126 towns" in popup["text"]
+    assert "over 14,000" in popup["text"] and "126 places" in popup["text"]
+    assert "Studenok, just outside them in Kharkiv oblast" in popup["text"]
     crimea = names["Crimea: occupied by Russia since 2014"]
     assert {f["id"] for f in _features(crimea)} == {"UKR-11", "UKR-20"}
     tips = {f["tip"] for f in _features(crimea)}
@@ -122,9 +142,13 @@ def test_sea_layers(layers_2021):
         spec = next(c for c in names[name].items if isinstance(c, ShapeSet)).spec
         assert [f["id"] for f in spec["features"]] == [sea_id]
         assert spec["style"]["pane"] == "mgSeas"
-        assert (
-            "warships" in spec["popup"]["text"] and "Baltic and Black Sea" in spec["popup"]["text"]
-        )
+        text = spec["popup"]["text"]
+        assert "Article 5 of the draft treaty with the United States names no sea" in text
+        assert spec["popup"]["url"].endswith("/1790818/?lang=en")
+        if sea_id == "SEA-AZOV":
+            assert "Neither draft names the Sea of Azov" in text
+        else:
+            assert "(primarily in the Baltics and the Black Sea region)" in text
 
 
 def test_base_names_members_as_the_members_table_does(layers_2021):

@@ -78,8 +78,16 @@ def test_no_external_resources(built_map):
 def test_page_text(built_map):
     html = built_map.read_text(encoding="utf-8")
     assert '<html lang="en">' in html
-    assert "As of 17 December 2021, NATO had 30 members, which joined in 10 waves" in html
-    assert "none in the 14 members that joined after that date" in html
+    assert (
+        "As of 17 December 2021, NATO had 30 members: 12 founders (1949) and 8 enlargements" in html
+    )
+    assert "waves" not in page_parts(html).data["timeline"]["labels"][4]
+    assert page_parts(html).data["timeline"]["labels"][4] == (
+        "3 October 1990: 16 members (German reunification)"
+    )
+    assert "territory of Germany (former GDR) into the alliance, not a new member" in html
+    assert "the map reads it as falling hardest on the 14 members that joined after" in html
+    assert "a zone the draft does not define; the map&#39;s reading: Ukraine" in html
     assert "Since then, Finland and Sweden joined NATO." in html
     keys = page_parts(html).legend_keys()
     for year in ("1949", "1990: German reunification", "2020", "2023 (later)", "2024 (later)"):

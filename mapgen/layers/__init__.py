@@ -13,6 +13,8 @@ from mapgen.layers import (
     donbas,
     events,
     membership,
+    nuclear,
+    posture,
     seas,
     treaty_zone,
 )
@@ -24,6 +26,8 @@ REGISTRY = {
     "baseline": baseline,
     "treaty_zone": treaty_zone,
     "bucharest": bucharest,
+    "posture": posture,
+    "nuclear": nuclear,
     "seas": seas,
     "donbas": donbas,
     "events": events,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
-from mapgen.schema import URL, text
+from mapgen.schema import MORE_SOURCES, URL, text
 
 SPEC = {
     "section": text(),
@@ -14,6 +14,7 @@ SPEC = {
     "popup_text": text(),
     "source": text(),
     "source_url": URL,
+    "more_sources": MORE_SOURCES,
 }
 
 

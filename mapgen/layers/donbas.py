@@ -11,7 +11,7 @@ from mapgen.layers.shapes import (
     popup_spec,
     shape_group,
 )
-from mapgen.schema import URL, text
+from mapgen.schema import MORE_SOURCES, URL, text
 from mapgen.texts import fill
 
 SPEC = {
@@ -24,12 +24,14 @@ SPEC = {
     "held_popup_text": text("area", "town_count"),
     "held_source": text(),
     "held_source_url": URL,
+    "held_more_sources": MORE_SOURCES,
     "crimea_name": text(),
     "crimea_tooltip": text("name"),
     "crimea_popup_title": text(),
     "crimea_popup_text": text(),
     "crimea_source": text(),
     "crimea_source_url": URL,
+    "crimea_more_sources": MORE_SOURCES,
     "buildup_name": text(),
     "buildup_popup_text": text(),
     "buildup_source": text(),

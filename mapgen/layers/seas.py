@@ -1,9 +1,10 @@
-"""The Black Sea, the Sea of Azov and the Baltic: where the drafts would keep warships away."""
+"""The Black Sea, the Sea of Azov and the Baltic: the seas of the story. Which of them the
+drafts name (``named_seas``) is data: the popup says so for each."""
 
 from __future__ import annotations
 
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
-from mapgen.schema import URL, text
+from mapgen.schema import MORE_SOURCES, URL, Key, text
 from mapgen.texts import fill
 
 SPEC = {
@@ -11,9 +12,13 @@ SPEC = {
     "name": text("name"),
     "legend": text(),
     "popup_title": text("name", "area"),
-    "popup_text": text("name", "area"),
+    "popup_text": text("name", "area", "named"),
+    "named_seas": Key("texts"),
+    "named_text": text(),
+    "unnamed_text": text(),
     "source": text(),
     "source_url": URL,
+    "more_sources": MORE_SOURCES,
 }
 
 
@@ -24,7 +29,8 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     layers = []
     for sea_id, sea in zip(seas.index, seas.itertuples(), strict=True):
         name = fill(spec["name"], name=sea.name.split(" (")[0])
-        popup = popup_spec(spec, name=sea.name, area=int(sea.area_km2))
+        named = spec["named_text"] if sea_id in spec["named_seas"] else spec["unnamed_text"]
+        popup = popup_spec(spec, name=sea.name, area=int(sea.area_km2), named=named)
         layers.append(
             shape_group(
                 name,

@@ -14,7 +14,7 @@ import pandas as pd
 
 from mapgen.config import Settings
 from mapgen.join import Joined
-from mapgen.schema import URL, Key, text
+from mapgen.schema import MORE_SOURCES, URL, Key, text
 from mapgen.texts import fill
 
 
@@ -27,6 +27,9 @@ class LayerContext:
     settings: Settings
     events: pd.DataFrame | None = None
     buildup: pd.DataFrame | None = None
+    posture: pd.DataFrame | None = None
+    nuclear: pd.DataFrame | None = None
+    articles: pd.DataFrame | None = None
 
 
 @dataclass
@@ -67,9 +70,10 @@ class MapLayer:
 def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
     """The popup a layer's table in map.toml describes.
 
-    Reads ``{prefix}popup_title``, ``{prefix}popup_text``, ``{prefix}source`` and
-    ``{prefix}source_url``. Given ``values``, the title and text are templates that the
-    schema lets use them (:func:`mapgen.texts.fill`); without, they are final texts.
+    Reads ``{prefix}popup_title``, ``{prefix}popup_text``, ``{prefix}source``,
+    ``{prefix}source_url`` and ``{prefix}more_sources`` (further [source, link] pairs). Given
+    ``values``, the title and text are templates that the schema lets use them
+    (:func:`mapgen.texts.fill`); without, they are final texts.
     """
     if f"{prefix}popup_text" not in spec:
         return None
@@ -83,6 +87,7 @@ def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
         "text": text("popup_text"),
         "source": spec.get(f"{prefix}source", ""),
         "url": spec.get(f"{prefix}source_url", ""),
+        "more": spec.get(f"{prefix}more_sources", []),
     }
 
 
@@ -207,6 +212,7 @@ COUNTRY_LAYER = {
     "popup_text": text(),
     "source": text(),
     "source_url": URL,
+    "more_sources": MORE_SOURCES,
 }  # the map.toml table of a layer of whole countries
 
 

@@ -133,3 +133,36 @@ def timeline_spec(joined: Joined, texts: dict, interval_ms: int = 1200) -> dict:
         "start": start,
         "interval": interval_ms,
     }
+
+
+def layer_label(settings: Settings, key: str) -> str:
+    """How the page names a layer module: its layer's name, or its section where the name is
+    a template (one layer per wave, per sea)."""
+    spec = settings.layers.get(key, {})
+    name = spec.get("name", key)
+    return spec.get("section", key) if "{" in name else name
+
+
+def article_rows(articles, settings: Settings) -> list[dict]:
+    """The rows of the index of the drafts' articles: what each asks and where the map shows it."""
+    texts = settings.articles
+    rows = []
+    for row in articles.itertuples():
+        layers = "; ".join(layer_label(settings, key) for key in row.layers)
+        why = row.not_mapped if isinstance(row.not_mapped, str) else ""
+        if layers and why:
+            where = fill(texts["partly"], layers=layers, why=why)
+        elif layers:
+            where = fill(texts["on_map"], layers=layers)
+        else:
+            where = fill(texts["not_mapped"], why=why)
+        rows.append(
+            {
+                "document": texts[row.document],
+                "article": row.article,
+                "summary": row.summary,
+                "where": where,
+                "url": row.source_url,
+            }
+        )
+    return rows

@@ -203,6 +203,8 @@ def assemble(
             "css": template_text("mapgen.css"),
             "runtime_js": runtime_js(),
             "members": describe.members_rows(context.joined),
+            "articles": settings.articles,
+            "article_rows": describe.article_rows(context.articles, settings),
             "later_count": int((~context.joined.members["member_as_of"]).sum()),
             "as_of_label": long_date(context.joined.as_of),
             "png_name": options.png_name,

@@ -11,17 +11,23 @@ function popupNode(p) {
   if (p.text) {
     box.appendChild(textNode("p", null, p.text));
   }
-  if (p.source) {
-    var line = textNode("p", "mg-source", "Source: ");
-    if (/^https?:\/\//i.test(p.url || "")) {
-      var link = textNode("a", null, p.source);
-      link.href = p.url;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      line.appendChild(link);
-    } else {
-      line.appendChild(document.createTextNode(p.source));
-    }
+  var sources = (p.source ? [[p.source, p.url]] : []).concat(p.more || []);
+  if (sources.length) {
+    var line = textNode("p", "mg-source", sources.length > 1 ? "Sources: " : "Source: ");
+    sources.forEach(function (pair, i) {
+      if (i > 0) {
+        line.appendChild(document.createTextNode("; "));
+      }
+      if (/^https?:\/\//i.test(pair[1] || "")) {
+        var link = textNode("a", null, pair[0]);
+        link.href = pair[1];
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        line.appendChild(link);
+      } else {
+        line.appendChild(document.createTextNode(pair[0]));
+      }
+    });
     box.appendChild(line);
   }
   return box;

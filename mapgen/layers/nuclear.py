@@ -1,0 +1,52 @@
+"""Nuclear weapons outside national territory (Article 7 of the draft treaty): the air bases
+where US B61 bombs are reported to be stored, labelled as reported, not officially confirmed."""
+
+from __future__ import annotations
+
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group
+from mapgen.schema import URL, text
+from mapgen.texts import fill
+
+SPEC = {
+    "section": text(),
+    "name": text(),
+    "tooltip": text("name"),
+    "popup_date": text(),
+    "popup_text": text(),
+    "clause_source": text(),
+    "clause_source_url": URL,
+}
+
+
+def build(context: LayerContext, spec: dict) -> list[MapLayer]:
+    """Return the reported storage sites as one marker layer."""
+    colour = context.settings.style["nuclear"]
+    markers = [
+        {
+            "lat": row.lat,
+            "lon": row.lon,
+            "tip": fill(spec["tooltip"], name=row.name),
+            "popup": {
+                "title": row.name,
+                "date": spec["popup_date"],
+                "text": spec["popup_text"],
+                "source": row.source,
+                "url": row.source_url,
+                "more": [[spec["clause_source"], spec["clause_source_url"]]],
+            },
+        }
+        for row in context.nuclear.itertuples()
+    ]
+    style = {
+        "radius": 6,
+        "color": "#ffffff",
+        "weight": 1.5,
+        "fillColor": colour,
+        "fillOpacity": 0.95,
+        "pane": "mgMarkers",
+    }
+    return [
+        marker_group(
+            spec["name"], markers, style, legend=LegendEntry(spec["name"], colour, pattern="dot")
+        )
+    ]

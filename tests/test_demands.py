@@ -1,0 +1,130 @@
+"""The demands the map used to leave out: the forces the 1997 demand would remove, the reported
+nuclear sites, and the index of every article of both drafts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mapgen.errors import InputError
+from mapgen.layers.shapes import MarkerSet
+from mapgen.load import load_articles
+from mapgen.render.describe import article_rows
+from tests.conftest import page_parts
+
+AGREEMENT = "https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en"
+TREATY = "https://mid.ru/ru/foreign_policy/rso/nato/1790818/?lang=en"
+
+
+def _by_name(layers):
+    return {layer.name: layer for layer in layers}
+
+
+def _markers(layer):
+    return next(c for c in layer.items if isinstance(c, MarkerSet)).spec["markers"]
+
+
+def _in_view(sources, lat, lon) -> bool:
+    (south, west), (north, east) = sources.settings.map["bounds"]
+    return south <= lat <= north and west <= lon <= east
+
+
+@pytest.mark.parametrize("table", ["posture", "nuclear"])
+def test_every_row_has_a_source_an_https_link_and_lies_in_the_map_region(sources, table):
+    rows = getattr(sources, table)
+    assert len(rows) >= 6
+    for row in rows.itertuples():
+        assert row.source and row.source_url.startswith("https://"), (table, row.line)
+        assert _in_view(sources, row.lat, row.lon), (table, row.name)
+        # inside, or within 5 km of, the state it is in
+        import geopandas as gpd
+        import shapely
+
+        point = gpd.GeoSeries([shapely.Point(row.lon, row.lat)], crs=4326).to_crs(3857).iloc[0]
+        shape = sources.shapes.loc[[row.iso3]].geometry.to_crs(3857).iloc[0]
+        assert shape.distance(point) < 5_000, (table, row.name)
+
+
+def test_posture_follows_the_date(layers_2021, sources):
+    names = _by_name(layers_2021)
+    now = {
+        m["popup"]["title"]
+        for m in _markers(names[next(n for n in names if n.startswith("Allied forces since 1997"))])
+    }
+    later = {m["popup"]["title"] for m in _markers(names["Allied forces added since"])}
+    assert len(now) == 7 and len(later) == 5  # the 2022 battlegroups and Redzikowo are later
+    assert any(t.startswith("Tapa") for t in now) and any(t.startswith("Redzikowo") for t in later)
+    assert names["Allied forces added since"].show is False
+    cut = date(2021, 12, 17)
+    assert len(now) == int((sources.posture["since"] <= cut).sum())
+    assert all(
+        AGREEMENT in [url for _, url in m["popup"]["more"]]
+        for m in _markers(names["Allied forces added since"])
+    )
+
+
+def test_posture_is_a_labelled_reading(layers_2021):
+    layer = next(x for x in layers_2021 if x.name.startswith("Allied forces since 1997"))
+    assert "map's reading" in layer.name
+    popup = _markers(layer)[0]["popup"]
+    assert "in the map's reading" in popup["text"] and "Position:" in popup["text"]
+
+
+def test_nuclear_sites_are_reported_not_confirmed(layers_2021, sources):
+    layer = _by_name(layers_2021)["US nuclear bombs, reported (not officially confirmed)"]
+    markers = _markers(layer)
+    assert len(markers) == len(sources.nuclear) == 6
+    assert {m["popup"]["title"] for m in markers} >= {"Büchel Air Base", "Incirlik Air Base"}
+    for m in markers:
+        assert m["popup"]["date"] == "Reported, not officially confirmed"
+        assert "not officially confirmed" in m["tip"]
+        assert [url for _, url in m["popup"]["more"]] == [TREATY]  # Article 7 of the treaty
+        assert "NATO Parliamentary Assembly" in m["popup"]["source"]
+
+
+def test_every_article_of_both_drafts_is_indexed(sources):
+    articles = sources.articles
+    assert sorted(articles[articles["document"] == "treaty"]["article"]) == list(range(1, 9))
+    assert sorted(articles[articles["document"] == "agreement"]["article"]) == list(range(1, 10))
+    links = dict(zip(articles["document"], articles["source_url"], strict=False))
+    assert links == {"treaty": TREATY, "agreement": AGREEMENT}
+    shown = {(r.document, r.article): r.layers for r in articles.itertuples() if r.layers}
+    assert shown[("agreement", 4)] == ["baseline", "posture"]
+    assert shown[("treaty", 7)] == ["nuclear"]
+    assert shown[("agreement", 7)] == ["treaty_zone"]
+    missiles = articles[articles["summary"].str.contains("intermediate")]
+    assert len(missiles) == 2 and not any(missiles["layers"].map(len))  # said, not mapped
+    assert all("range" in why for why in missiles["not_mapped"])
+
+
+def test_index_rows_name_the_layers(sources):
+    rows = article_rows(sources.articles, sources.settings)
+    by_key = {(r["document"], r["article"]): r for r in rows}
+    row = by_key[("Agreement with NATO", 7)]
+    assert row["where"] == (
+        "On the map: No NATO military activity (map's reading). "
+        "Not mapped: the border zone, whose width was left to be agreed"
+    )
+    assert by_key[("Treaty with the United States", 5)]["where"] == "On the map: Sea areas"
+
+
+def test_index_is_on_the_page(built_map):
+    html = built_map.read_text(encoding="utf-8")
+    assert 'id="mg-articles"' in html and html.count('<th scope="row">') >= 17 + 30
+    assert page_parts(html).code  # the index is HTML, not script
+
+
+def test_an_unknown_layer_or_a_silent_row_is_located(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.csv").write_text(
+        "document,article,summary,on_map,not_mapped,source,source_url\n"
+        "treaty,1,Text,seaz,,MFA,https://mid.ru/\n"
+        "treaty,2,Text,,,MFA,https://mid.ru/\n"
+        "pact,3,Text,seas,,MFA,https://mid.ru/\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_articles(tmp_path / "a.csv")
+    messages = [str(p) for p in err.value.problems]
+    assert messages[0] == "a.csv:4: document 'pact' is not one of treaty, agreement"
