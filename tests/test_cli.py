@@ -91,7 +91,7 @@ def test_help_documents_every_option_with_an_example(command):
 
 
 EVENTS_HEADER = "date,title,description,lat,lon,place,category,source,source_url\n"
-GOOD_ROW = '2021-12-17,Drafts,Text,55.7,37.6,"Moscow, Russia",Conflict,MFA,https://mid.ru/\n'
+GOOD_ROW = "2021-12-17,Drafts,Text,55.7,37.6,Moscow,Conflict,MFA,https://mid.ru/\n"
 
 
 @pytest.mark.parametrize(
