@@ -44,7 +44,7 @@ BUILDUP_COLUMNS = [
     Column("name"),
     Column("lat", "lat"),
     Column("lon", "lon"),
-    Column("reported"),
+    Column("reported", "month"),
     Column("source"),
 ]
 POSTURE_COLUMNS = [

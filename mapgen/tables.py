@@ -52,6 +52,13 @@ def _number(low: float, high: float, what: str) -> Callable[[str], float]:
     return parse
 
 
+def parse_month(text: str) -> str:
+    """A month written YYYY-MM."""
+    if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", text, re.ASCII):
+        raise ValueError("is not a month written YYYY-MM")
+    return text
+
+
 def parse_count(text: str) -> int:
     """A whole number from 1 up, written with ASCII digits."""
     if not re.fullmatch(r"[1-9][0-9]{0,5}", text, re.ASCII):
@@ -81,6 +88,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "lon": _number(-180, 180, "longitude"),
     "iso3": parse_iso3,
     "count": parse_count,
+    "month": parse_month,
     "url": parse_url,
     "text": parse_text,
 }

@@ -43,12 +43,12 @@ def test_renders_offline_without_errors(built_map, open_page):
         "No NATO military activity (map's reading)",
         "Bucharest 2008 promise",
         "Allied forces since 1997: what Article 4 would remove (map's reading)",
-        "Allied forces added since",
+        "US nuclear bombs, reported (not officially confirmed)",
     ]
     assert "Donbas: held by Russia-backed forces, 2015-2022 (approx.)" in names
     assert "Crimea: occupied by Russia since 2014" in names
     assert {"Sea: Black Sea", "Sea: Sea of Azov", "Sea: Baltic Sea"} <= set(names)
-    assert names[-1] == "Events: since then"
+    assert names[-1] == "Events: Reactions"
     assert page.locator("text=Download data (CSV)").is_visible()
     assert page.locator(".mg-label", has_text="Ukraine").count() == 1
 

@@ -30,7 +30,7 @@ SHOWN = (  # the payload as the reader sees it: each {{ and }} a single brace
 CSV_TEXT = {
     "nato_members.csv": ("name", "source"),
     "events.csv": ("title", "description", "source"),
-    "buildup_2021.csv": ("name", "reported", "source"),
+    "buildup_2021.csv": ("name", "source"),
 }
 
 

@@ -74,27 +74,33 @@ def _titles(layer):
     return [m["popup"]["title"] for m in markers.spec["markers"]]
 
 
-def test_events_after_as_of_land_in_since_then(sources):
-    layers = {layer.name: layer for layer in _layers(sources, date(2021, 12, 17))}
-    since = layers["Events: since then"]
-    assert since.show is False
-    assert _titles(since) == [
+def _later(layer, as_of: date):
+    markers = next(c for c in layer.items if isinstance(c, MarkerSet)).spec["markers"]
+    return [m["popup"]["title"] for m in markers if m["since"] > as_of.isoformat()]
+
+
+def test_each_event_is_drawn_from_its_date(sources):
+    """Every event sits in its category's layer with its date: the page, the image and the
+    timeline draw it from that day on."""
+    as_of = date(2021, 12, 17)
+    layers = {layer.name: layer for layer in _layers(sources, as_of)}
+    later = {title for layer in layers.values() for title in _later(layer, as_of)}
+    assert later == {
         "Full-scale invasion of Ukraine",
         "Russia claims four more regions",
-        "Russia to station nuclear weapons in Belarus",
         "Finland joins NATO",
         "Sweden joins NATO",
-    ]
+        "Russia to station nuclear weapons in Belarus",
+    }
     assert "Russia publishes its draft treaties" in _titles(
         layers["Events: Treaties and diplomacy"]
     )
-    shown = sum(len(_titles(layer)) for name, layer in layers.items() if name != since.name)
-    assert shown + 5 == len(sources.events)
+    assert sum(len(_titles(layer)) for layer in layers.values()) == len(sources.events)
 
 
 def test_nothing_is_later_today(sources):
-    layers = {layer.name: layer for layer in _layers(sources, TODAY)}
-    assert _titles(layers["Events: since then"]) == []
+    layers = _layers(sources, TODAY)
+    assert [t for layer in layers for t in _later(layer, TODAY)] == []
 
 
 def test_popup_carries_date_and_source(sources):
@@ -123,7 +129,7 @@ def test_categories_follow_map_toml(sources):
         buildup=sources.buildup,
     )
     names = [layer.name for layer in events.build(context, spec)]
-    assert names == ["Events: Enlargement", "Events: since then"]
+    assert names == ["Events: Enlargement"]
 
 
 # One rule for positions (the header of data/events.csv states it per category).

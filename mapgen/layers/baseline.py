@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mapgen.dates import long_date
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
-from mapgen.schema import MORE_SOURCES, URL, text
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, iso, popup_spec, shape_group
+from mapgen.schema import DATE, MORE_SOURCES, URL, text
 
 SPEC = {
     "section": text(),
@@ -15,14 +15,15 @@ SPEC = {
     "source": text(),
     "source_url": URL,
     "more_sources": MORE_SOURCES,
+    "since": DATE,  # the demand: no hatch before it
 }
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return the hatched overlay of the members that joined after 1997.
 
-    Every such member is listed with the date it joined (``since``); the page draws those that
-    had joined by the map's date, and the timeline the rest as it reaches them.
+    Every such member is listed with the day it is drawn from (``since``): the day it joined,
+    or the day of the demand (map.toml) if later; the page and the timeline draw those current.
     """
     shapes = context.joined.member_shapes
     after = shapes[shapes["after_baseline"]].sort_index()
@@ -30,7 +31,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         {
             "id": sid,
             "tip": f"{row.name}: joined {long_date(row.accession_date)}, after the 1997 baseline",
-            "since": row.accession_date.isoformat(),
+            "since": max(row.accession_date.isoformat(), iso(spec["since"])),
         }
         for sid, row in zip(after.index, after.itertuples(), strict=True)
     ]

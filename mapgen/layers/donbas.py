@@ -7,11 +7,12 @@ from mapgen.layers.shapes import (
     LayerContext,
     LegendEntry,
     MapLayer,
+    iso,
     marker_group,
     popup_spec,
     shape_group,
 )
-from mapgen.schema import MORE_SOURCES, URL, text
+from mapgen.schema import DATE, MORE_SOURCES, URL, text
 from mapgen.texts import fill
 
 SPEC = {
@@ -25,6 +26,10 @@ SPEC = {
     "held_source": text(),
     "held_source_url": URL,
     "held_more_sources": MORE_SOURCES,
+    "held_since": DATE,
+    "held_until": DATE,
+    "crimea_since": DATE,
+    "buildup_until": DATE,
     "crimea_name": text(),
     "crimea_tooltip": text("name"),
     "crimea_popup_title": text(),
@@ -61,7 +66,14 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     )
     held = shape_group(
         spec["held_name"],
-        [{"id": HELD, "tip": spec["held_tooltip"]}],
+        [
+            {
+                "id": HELD,
+                "tip": spec["held_tooltip"],
+                "since": iso(spec["held_since"]),
+                "until": iso(spec["held_until"]),
+            }
+        ],
         {"color": style["held"], "weight": 1, "fillColor": style["held"], "fillOpacity": 0.55},
         popup=popup_spec(
             spec,
@@ -73,7 +85,14 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     )
     crimea = shape_group(
         spec["crimea_name"],
-        [{"id": i, "tip": fill(spec["crimea_tooltip"], name=names[i])} for i in CRIMEA],
+        [
+            {
+                "id": i,
+                "tip": fill(spec["crimea_tooltip"], name=names[i]),
+                "since": iso(spec["crimea_since"]),
+            }
+            for i in CRIMEA
+        ],
         {
             "color": style["occupied"],
             "weight": 1.2,
@@ -89,6 +108,9 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             "lat": row.lat,
             "lon": row.lon,
             "tip": f"{row.name} (reported {row.reported})",
+            # from the first day of the month of the report to the invasion
+            "since": f"{row.reported}-01",
+            "until": iso(spec["buildup_until"]),
             "popup": {
                 "title": row.name,
                 "date": f"Reported {row.reported}: {row.source}",

@@ -1,19 +1,18 @@
-"""Dated events from data/events.csv: one overlay per category, later events in "since then"."""
+"""Dated events from data/events.csv: one overlay per category, each event drawn from its date
+(the timeline, ``--as-of`` and the chapters show those that had happened by then)."""
 
 from __future__ import annotations
 
 from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group
-from mapgen.schema import COLOUR, Key, text
+from mapgen.schema import Key, text
 from mapgen.texts import fill
 
 SPEC = {
     "section": text(),
     "name": text("category"),
-    "later_name": text(),
     "categories": Key("texts"),
     "colours": Key("colours"),
-    "later_colour": COLOUR,
 }
 
 
@@ -22,6 +21,7 @@ def _marker(row) -> dict:
         "lat": row.lat,
         "lon": row.lon,
         "tip": f"{long_date(row.date)}: {row.title}",
+        "since": row.date.isoformat(),
         "popup": {
             "title": row.title,
             "date": long_date(row.date),
@@ -33,8 +33,8 @@ def _marker(row) -> dict:
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
-    """Return one marker overlay per category up to the as-of date, and one for the rest (off)."""
-    events, as_of = context.events, context.joined.as_of
+    """Return one marker overlay per category; each event is drawn from its date on."""
+    events = context.events
     style = {
         "radius": 7,
         "color": "#ffffff",
@@ -44,7 +44,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     }
     layers = []
     for category, colour in zip(spec["categories"], spec["colours"], strict=True):
-        rows = events[(events["category"] == category) & (events["date"] <= as_of)]
+        rows = events[events["category"] == category]
         name = fill(spec["name"], category=category)
         layers.append(
             marker_group(
@@ -54,14 +54,4 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
                 legend=LegendEntry(name, colour, pattern="dot"),
             )
         )
-    later = events[events["date"] > as_of]
-    layers.append(
-        marker_group(
-            spec["later_name"],
-            [_marker(r) for r in later.itertuples()],
-            {**style, "fillColor": spec["later_colour"]},
-            show=False,
-            legend=LegendEntry(spec["later_name"], spec["later_colour"], pattern="dot", off=True),
-        )
-    )
     return layers

@@ -11,7 +11,6 @@ from mapgen.texts import fill
 SPEC = {
     "section": text(),
     "name": text(),
-    "later_name": text(),
     "tooltip": text("name", "since"),
     "popup_date": text("kind", "since"),
     "popup_text": text("position"),
@@ -27,6 +26,7 @@ def _marker(row, spec: dict) -> dict:
         "lat": row.lat,
         "lon": row.lon,
         "tip": fill(spec["tooltip"], name=row.name, since=since),
+        "since": row.since.isoformat(),
         "popup": {
             "title": row.name,
             "date": fill(spec["popup_date"], kind=row.kind, since=since),
@@ -39,29 +39,19 @@ def _marker(row, spec: dict) -> dict:
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
-    """Return the sites stationed by the as-of date, and those stationed later (off)."""
-    sites, as_of = context.posture, context.joined.as_of
+    """Return the sites as one marker layer, each drawn from the day it began."""
     colour = context.settings.style["posture"]
     style = {
         "radius": 6,
         "color": "#ffffff",
         "weight": 1.5,
+        "fillColor": colour,
         "fillOpacity": 0.95,
         "pane": "mgMarkers",
     }
-    now, later = sites[sites["since"] <= as_of], sites[sites["since"] > as_of]
+    markers = [_marker(row, spec) for row in context.posture.itertuples()]
     return [
         marker_group(
-            spec["name"],
-            [_marker(row, spec) for row in now.itertuples()],
-            {**style, "fillColor": colour},
-            legend=LegendEntry(spec["name"], colour, pattern="dot"),
-        ),
-        marker_group(
-            spec["later_name"],
-            [_marker(row, spec) for row in later.itertuples()],
-            {**style, "fillColor": colour, "fillOpacity": 0.45},
-            show=False,
-            legend=LegendEntry(spec["later_name"], colour, pattern="dot", off=True),
-        ),
+            spec["name"], markers, style, legend=LegendEntry(spec["name"], colour, pattern="dot")
+        )
     ]

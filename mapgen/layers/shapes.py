@@ -14,7 +14,7 @@ import pandas as pd
 
 from mapgen.config import Settings
 from mapgen.join import Joined
-from mapgen.schema import MORE_SOURCES, URL, Key, text
+from mapgen.schema import DATE, MORE_SOURCES, URL, Key, text
 from mapgen.texts import fill
 
 
@@ -194,13 +194,22 @@ def shape_group(
     )
 
 
-def country_features(context: LayerContext, codes: list[str], what: str) -> list[dict]:
-    """Features for whole countries by ISO3, each tooltip naming the country and the layer."""
+def iso(value) -> str:
+    """A date of map.toml (a TOML date or a YYYY-MM-DD text) as YYYY-MM-DD."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def country_features(
+    context: LayerContext, codes: list[str], what: str, since: str | None = None
+) -> list[dict]:
+    """Features for whole countries by ISO3, each tooltip naming the country and the layer;
+    drawn from ``since`` on, if given."""
     names = context.shapes["name"]
     missing = [c for c in codes if c not in names.index]
     if missing:
         raise ValueError(f"map.toml: {what}: no shape for {', '.join(missing)}")
-    return [{"id": code, "tip": f"{names[code]}: {what}"} for code in sorted(codes)]
+    dated = {"since": since} if since else {}
+    return [{"id": code, "tip": f"{names[code]}: {what}"} | dated for code in sorted(codes)]
 
 
 COUNTRY_LAYER = {
@@ -213,6 +222,7 @@ COUNTRY_LAYER = {
     "source": text(),
     "source_url": URL,
     "more_sources": MORE_SOURCES,
+    "since": DATE,  # drawn from this date: the promise, or the demand
 }  # the map.toml table of a layer of whole countries
 
 
@@ -222,7 +232,7 @@ def country_group(
     """A layer of whole countries named in map.toml (``iso3``), with its popup and legend entry."""
     return shape_group(
         spec["name"],
-        country_features(context, spec["iso3"], spec["name"]),
+        country_features(context, spec["iso3"], spec["name"], iso(spec["since"])),
         style,
         popup=popup_spec(spec),
         legend=LegendEntry(spec["legend"], style["color"], pattern=pattern),

@@ -57,13 +57,45 @@ def _shapes(ax, item: dict):
 
 
 LEGEND_PT = 7.5
-LEGEND_COLUMNS = 4
+LEGEND_COLUMNS = 3
+LEGEND_WRAP = 58  # characters a legend line holds at this size in a third of the width
+CREDIT_PT = 6.5
+CREDIT_WRAP = 190
 
 
-def _legend(fig, entries: list[dict]) -> None:
-    """The legend below the map: swatch and label, four columns filled one after the other,
-    as matplotlib's legend lays it out, but placed directly (its layout machinery would take
-    a fifth of a second)."""
+def _layout(plan: dict) -> dict:
+    """Where things go, in pixels from the bottom: the credit, the legend above it (each
+    entry on as many lines as its label needs, the columns filled one after the other to about
+    equal height), and the map above both."""
+    pt = DPI / 72
+    line = 1.7 * LEGEND_PT * pt  # one legend line
+    entries = [textwrap.wrap(e["label"], LEGEND_WRAP) or [""] for e in plan["legend"]]
+    heights = [len(lines) * line * 0.62 + line * 0.38 for lines in entries]
+    per_column = sum(heights) / LEGEND_COLUMNS
+    columns, filled = [[]], 0.0
+    for index, h in enumerate(heights):
+        if filled + h / 2 > per_column and len(columns) < LEGEND_COLUMNS and columns[-1]:
+            columns.append([])
+            filled = 0.0
+        columns[-1].append(index)
+        filled += h
+    legend_height = max((sum(heights[i] for i in column) for column in columns), default=0)
+    credit_lines = textwrap.fill(plan["credit"], CREDIT_WRAP).count("\n") + 1
+    credit_height = credit_lines * CREDIT_PT * pt * 1.3
+    bottom = 0.012 * SIZE_IN[1] * DPI
+    legend_top = bottom + credit_height + 0.4 * line + legend_height
+    return {
+        "lines": entries,
+        "heights": heights,
+        "columns": columns,
+        "legend_top": legend_top,
+        "map_bottom": (legend_top + 0.6 * line) / (SIZE_IN[1] * DPI),
+    }
+
+
+def _legend(fig, entries: list[dict], layout: dict) -> None:
+    """The legend below the map: swatch and label, the columns of :func:`_layout`, placed
+    directly (matplotlib's legend layout would take a fifth of a second)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
@@ -73,19 +105,18 @@ def _legend(fig, entries: list[dict]) -> None:
         return
     pt = fig.dpi / 72  # pixels per point
     size = LEGEND_PT * pt
-    renderer = fig.canvas.get_renderer()
     font = FontProperties(size=LEGEND_PT)
-    widths = [renderer.get_text_width_height_descent(e["label"], font, False)[0] for e in entries]
-    rows = -(-len(entries) // LEGEND_COLUMNS)
-    handle, pad, gap, line = 1.6 * size, 0.8 * size, 1.2 * size, 1.7 * size
-    width, height = fig.bbox.width, fig.bbox.height
-    x = 0.01 * width + 0.4 * size
-    top = 0.05 * height + 0.4 * size + rows * line
+    handle, pad = 1.6 * size, 0.8 * size
+    width = fig.bbox.width
+    column_width = (0.98 * width - 0.4 * size) / LEGEND_COLUMNS
     pixels = IdentityTransform()
-    for start in range(0, len(entries), rows):
-        column = entries[start : start + rows]
-        for row, entry in enumerate(column):
-            middle = top - (row + 0.5) * line
+    for number, column in enumerate(layout["columns"]):
+        x = 0.01 * width + 0.4 * size + number * column_width
+        top = layout["legend_top"]
+        for index in column:
+            entry, height = entries[index], layout["heights"][index]
+            middle = top - 0.5 * height
+            top -= height
             colour = entry["color"]
             if entry["pattern"] == "dot":
                 fig.add_artist(
@@ -117,13 +148,13 @@ def _legend(fig, entries: list[dict]) -> None:
             fig.text(
                 x + handle + pad,
                 middle,
-                entry["label"],
+                "\n".join(layout["lines"][index]),
                 fontproperties=font,
                 va="center",
+                linespacing=1.15,
                 transform=pixels,
-                parse_math=False,
+                **TEXT,
             )
-        x += handle + pad + max(widths[start : start + rows]) + gap
 
 
 def _figure(transparent: bool = False):
@@ -135,9 +166,10 @@ def _figure(transparent: bool = False):
     return fig
 
 
-def _map_axes(fig, plan: dict):
+def _map_axes(fig, plan: dict, layout: dict):
     x0, y0, x1, y1 = plan["box"]
-    ax = fig.add_axes((0.01, 0.2, 0.98, 0.7))
+    bottom = layout["map_bottom"]
+    ax = fig.add_axes((0.01, bottom, 0.98, 0.9 - bottom))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -160,21 +192,22 @@ def frame(plan: dict) -> dict:
     from matplotlib.patheffects import withStroke
 
     x0, y0, x1, y1 = plan["box"]
+    layout = _layout(plan)
     below = _figure()
-    ax = _map_axes(below, plan)
+    ax = _map_axes(below, plan, layout)
     ax.add_patch(
         Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=plan["sea"], edgecolor="none", zorder=0)
     )
     below.text(0.01, 0.975, plan["title"], fontsize=17, fontweight="bold", va="top", **TEXT)
     subtitle = textwrap.fill(plan["subtitle"], 140)
     below.text(0.01, 0.935, subtitle, fontsize=9.5, va="top", color="#444", **TEXT)
-    _legend(below, plan["legend"])
-    credit = textwrap.fill(plan["credit"], 190)
-    below.text(0.01, 0.012, credit, fontsize=6.5, color="#555", va="bottom", **TEXT)
+    _legend(below, plan["legend"], layout)
+    credit = textwrap.fill(plan["credit"], CREDIT_WRAP)
+    below.text(0.01, 0.012, credit, fontsize=CREDIT_PT, color="#555", va="bottom", **TEXT)
     below.canvas.draw()
 
     above = _figure(transparent=True)
-    top = _map_axes(above, plan)
+    top = _map_axes(above, plan, layout)
     for markers in plan["markers"]:
         top.scatter(
             markers["x"],

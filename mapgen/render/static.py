@@ -34,8 +34,14 @@ def _rings(geoms, ids) -> dict[str, list[np.ndarray]]:
     return out
 
 
+def current(item: dict, as_of: str) -> bool:
+    """Whether a feature or marker is drawn on ``as_of``: from its ``since`` (included) to its
+    ``until`` (not included), as the page's timeline does."""
+    return item.get("since", "") <= as_of and (not item.get("until") or as_of < item["until"])
+
+
 def _shown(spec: dict, as_of: str) -> list[str]:
-    return [f["id"] for f in spec["features"] if not f.get("since") or f["since"] <= as_of]
+    return [f["id"] for f in spec["features"] if current(f, as_of)]
 
 
 def _shape_item(spec: dict, rings: dict, as_of: str) -> dict | None:
@@ -56,11 +62,22 @@ def _shape_item(spec: dict, rings: dict, as_of: str) -> dict | None:
     }
 
 
-def _marker_item(spec: dict) -> dict | None:
-    if not spec["markers"]:  # a category with no event yet (an early --as-of, an empty table)
+def _marker_item(spec: dict, as_of: str) -> dict | None:
+    markers = [m for m in spec["markers"] if current(m, as_of)]
+    if not markers:  # a category with no event yet (an early --as-of, an empty table)
         return None
-    xy = to_mercator(np.array([[m["lon"], m["lat"]] for m in spec["markers"]], dtype=float))
+    xy = to_mercator(np.array([[m["lon"], m["lat"]] for m in markers], dtype=float))
     return {"x": xy[:, 0], "y": xy[:, 1], "color": spec["style"]["fillColor"]}
+
+
+def _draws(layer: MapLayer, as_of: str) -> bool:
+    """Whether a layer has anything to draw on ``as_of`` (the image lists only what it shows)."""
+    for child in layer.items:
+        if isinstance(child, ShapeSet) and _shown(child.spec, as_of):
+            return True
+        if isinstance(child, MarkerSet) and any(current(m, as_of) for m in child.spec["markers"]):
+            return True
+    return False
 
 
 def frame_plan(
@@ -77,6 +94,7 @@ def frame_plan(
     title, subtitle, credit : str
     """
     settings = context.settings
+    as_of = context.joined.as_of.isoformat()
     (south, west), (north, east) = settings.map["bounds"]
     (x0, y0), (x1, y1) = to_mercator(np.array([[west, south], [east, north]], dtype=float))
     markers: list[dict] = []
@@ -85,7 +103,7 @@ def frame_plan(
         if not layer.show:
             continue
         for child in layer.items:
-            if isinstance(child, MarkerSet) and (item := _marker_item(child.spec)):
+            if isinstance(child, MarkerSet) and (item := _marker_item(child.spec, as_of)):
                 markers.append(item)
             elif isinstance(child, Labels):
                 for label in child.labels:
@@ -97,7 +115,7 @@ def frame_plan(
     legend = [
         {"pattern": layer.legend.pattern, "color": layer.legend.color, "label": layer.legend.label}
         for layer in layers
-        if layer.legend is not None and not layer.legend.off and layer.show
+        if layer.legend is not None and layer.show and _draws(layer, as_of)
     ]
     return {
         "box": (x0, y0, x1, y1),

@@ -37,7 +37,26 @@ function pathStyle(style) {
   return options;
 }
 
-var dated = [];  // features drawn from a date on (the 1997 baseline): the timeline moves them
+// Features drawn from a date on (`since`) and up to one (`until`, not included): the 1997
+// baseline, the held area, occupied Crimea, the build-up, events, deployments. The timeline and
+// the chapters move them.
+var dated = [];
+
+function current(item, iso) {
+  return (!item.since || !iso || item.since <= iso) && (!item.until || !iso || iso < item.until);
+}
+
+function addDated(group, items, specs, asOf) {
+  items.forEach(function (item, i) {
+    var spec = specs[i];
+    if (spec.since || spec.until) {
+      dated.push({ group: group, layer: item, since: spec.since, until: spec.until });
+    }
+    if (!spec.under && current(spec, asOf)) {
+      group.addLayer(item);
+    }
+  });
+}
 
 function addShapes(group, spec, asOf) {
   var style = pathStyle(spec.style);
@@ -49,17 +68,8 @@ function addShapes(group, spec, asOf) {
     return layer;
   });
   bind(group, shapes);
-  var under = [];  // hidden under an opaque layer drawn above: added after the first paint
-  spec.features.forEach(function (f, i) {
-    if (f.since) {
-      dated.push({ group: group, layer: shapes[i], since: f.since });
-    }
-    if (f.under) {
-      under.push(shapes[i]);
-    } else if (!f.since || !asOf || f.since <= asOf) {
-      group.addLayer(shapes[i]);
-    }
-  });
+  addDated(group, shapes, spec.features, asOf);
+  var under = shapes.filter(function (shape, i) { return spec.features[i].under; });
   if (under.length) {
     afterPaint(function () {
       under.forEach(function (layer) {
@@ -70,7 +80,7 @@ function addShapes(group, spec, asOf) {
   }
 }
 
-function addMarkers(group, spec) {
+function addMarkers(group, spec, asOf) {
   var markers = spec.markers.map(function (m) {
     var marker = L.circleMarker([m.lat, m.lon], L.extend({}, spec.style));
     marker.mgTip = m.tip;
@@ -78,7 +88,7 @@ function addMarkers(group, spec) {
     return marker;
   });
   bind(group, markers);
-  markers.forEach(function (marker) { group.addLayer(marker); });
+  addDated(group, markers, spec.markers, asOf);
 }
 
 // Names drawn as text, each from the zoom its rank allows.
@@ -131,7 +141,7 @@ function setDate(map, iso, waves) {
     }
   });
   dated.forEach(function (d) {
-    var on = d.since <= iso;
+    var on = current(d, iso);
     if (on && !d.group.hasLayer(d.layer)) {
       d.group.addLayer(d.layer);
     } else if (!on && d.group.hasLayer(d.layer)) {
