@@ -38,6 +38,29 @@ examples:
 """
 
 
+def _path(text: str) -> Path:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid UTF-8 path") from None
+    return Path(text)
+
+
+def _title(text: str) -> str:
+    """A title held to the rules of map.toml's texts (length, no control characters)."""
+    from mapgen import schema
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not valid UTF-8") from None
+    problem = schema.check_value(text.replace("{", "{{").replace("}", "}}"), schema.text())
+    if problem:
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        raise argparse.ArgumentTypeError(f"{shown!r} {problem}")
+    return text
+
+
 def _date(text: str) -> date:
     from mapgen.tables import parse_date
 
@@ -85,10 +108,33 @@ def _provider(name: str) -> str:
     return name
 
 
-def _add_build_options(parser: argparse.ArgumentParser) -> None:
+class _Options:
+    """Collects add_argument calls, to add the same options to both parsers."""
+
+    def __init__(self):
+        self.calls = []
+
+    def add_argument(self, *names, **kwargs):
+        self.calls.append((names, kwargs))
+
+
+def _add_build_options(parser: argparse.ArgumentParser, inherit: bool = False) -> None:
+    """The build options. With ``inherit`` (the ``build`` command), an option left out keeps
+    what was given before the command (``mapgen --title T build``) or its default."""
+    options = _Options()
+    _declare_build_options(options)
+    for names, kwargs in options.calls:
+        default = kwargs.get("default")
+        kwargs = dict(kwargs, help=kwargs["help"].replace("%(default)s", str(default)))
+        if inherit:
+            kwargs["default"] = argparse.SUPPRESS
+        parser.add_argument(*names, **kwargs)
+
+
+def _declare_build_options(parser: _Options) -> None:
     parser.add_argument(
         "--out",
-        type=Path,
+        type=_path,
         default=Path("output/nato_map.html"),
         metavar="PATH",
         help="where to write the HTML (default: %(default)s); e.g. --out /tmp/map.html",
@@ -104,13 +150,14 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--title",
+        type=_title,
         default=None,
         metavar="TEXT",
         help='the page and map title (default: from data/map.toml); e.g. --title "NATO today"',
     )
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_path,
         default=None,
         metavar="DIR",
         help="a folder laid out like data/ (default: ./data if it exists, else "
@@ -118,7 +165,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--members",
-        type=Path,
+        type=_path,
         default=None,
         metavar="PATH",
         help="another members table (default: DIR/nato_members.csv); "
@@ -126,7 +173,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--events",
-        type=Path,
+        type=_path,
         default=None,
         metavar="PATH",
         help="another events table (default: DIR/events.csv); e.g. --events edited_events.csv",
@@ -182,7 +229,7 @@ def make_parser() -> argparse.ArgumentParser:
         description=BUILD_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_build_options(build_parser)
+    _add_build_options(build_parser, inherit=True)
     return parser
 
 

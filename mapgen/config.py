@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from mapgen import schema
-from mapgen.errors import InputError, Problem, display_path
+from mapgen.errors import InputError, Problem, display_path, read_input
 from mapgen.texts import fill
 
 MEMBERS_FILE = "nato_members.csv"
@@ -85,6 +85,7 @@ class Settings:
 
 
 _TOML_AT = re.compile(r"(.*) \(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"(.*) \(at end of document\)$")
 
 
 def _parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
@@ -96,8 +97,16 @@ def _parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
         raise InputError([Problem(label, line, None, message)]) from None
     try:
         return tomllib.loads(source), source
+    except RecursionError:
+        message = "invalid TOML: arrays or tables nested too deeply"
+        raise InputError([Problem(label, None, None, message)]) from None
     except tomllib.TOMLDecodeError as err:
         found = _TOML_AT.fullmatch(str(err))
+        end = _TOML_END.fullmatch(str(err))
+        if end:
+            line = source.count("\n") + 1
+            message = f"invalid TOML at the end of the file: {end.group(1)}"
+            raise InputError([Problem(label, line, None, message)]) from None
         if not found:
             raise InputError([Problem(label, None, None, f"invalid TOML: {err}")]) from None
         what, line, column = found.groups()
@@ -142,11 +151,7 @@ def load_settings(data_dir: Path) -> Settings:
     """
     path = data_dir / SETTINGS_FILE
     label = display_path(path)
-    try:
-        raw_bytes = path.read_bytes()
-    except OSError as err:
-        raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
-    raw, source = _parse_toml(raw_bytes, label)
+    raw, source = _parse_toml(read_input(path, label), label)
     problems = schema.check(raw, source)
     if problems:
         raise InputError([Problem(label, line, None, message) for line, message in problems])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,10 +36,39 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a table or shape file larger than this is a mistake here
+
+
+def check_input(path: Path, label: str) -> None:
+    """InputError unless ``path`` is a regular file (a folder, a FIFO or a device would hang or
+    never end) of at most :data:`MAX_INPUT_BYTES`."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError([Problem(label, None, None, "no such file")]) from None
+    except OSError as err:
+        raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise InputError([Problem(label, None, None, f"is {what}; expected a file")])
+    if info.st_size > MAX_INPUT_BYTES:
+        message = f"is larger than {MAX_INPUT_BYTES // 2**20} MB; is it the right file?"
+        raise InputError([Problem(label, None, None, message)])
+
+
+def read_input(path: Path, label: str) -> bytes:
+    """The bytes of an input file that :func:`check_input` accepts."""
+    check_input(path, label)
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
+
+
 def display_path(path: Path | str) -> str:
     """How a file is named in messages: relative to the current folder when inside it."""
     path = Path(path)
     try:
         return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)

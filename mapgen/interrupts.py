@@ -34,6 +34,7 @@ def _handler(signum, _frame) -> None:
     if _state["depth"]:
         _state["pending"] = signum
         return
+    _state["closed"] = True  # the build is ending: a second signal must not cut the clean-up
     raise Interrupted(signum)
 
 
@@ -55,6 +56,7 @@ def deferred():
     pending = _state["pending"]
     if not _state["depth"] and pending is not None and not _state["closed"]:
         _state["pending"] = None
+        _state["closed"] = True
         raise Interrupted(pending)
 
 

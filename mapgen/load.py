@@ -11,7 +11,7 @@ import pandas as pd
 import shapely
 
 from mapgen import config
-from mapgen.errors import InputError, Problem, display_path
+from mapgen.errors import InputError, Problem, check_input, display_path
 from mapgen.tables import Column, read_table
 
 log = logging.getLogger("mapgen")
@@ -140,10 +140,12 @@ class Sources:
     articles: pd.DataFrame
 
 
+NUMBERS = ("label_rank", "label_lon", "label_lat", "area_km2", "town_count")
 # The columns every shape file needs, and those of the files that carry more.
 SHAPE_COLUMNS = ("shape_id", "name", "kind")
 MORE_COLUMNS = {
-    "countries.fgb": ("label_rank", "label_lon", "label_lat"),
+    "countries.fgb": ("part_of", "label_rank", "label_lon", "label_lat"),
+    "ukraine_admin1.fgb": ("part_of",),
     "donbas_held.fgb": ("area_km2", "town_count"),
     "seas.fgb": ("area_km2",),
 }
@@ -152,8 +154,7 @@ MORE_COLUMNS = {
 def _read_shapes(path: Path) -> gpd.GeoDataFrame:
     """One FlatGeobuf file, or InputError saying why it cannot be read."""
     label = display_path(path)
-    if not path.is_file():
-        raise InputError([Problem(label, None, None, "no such file")])
+    check_input(path, label)
     try:
         frame = gpd.read_file(path)
     except Exception as err:  # noqa: BLE001 (GDAL and pyogrio raise many kinds for a bad file)
@@ -164,20 +165,51 @@ def _read_shapes(path: Path) -> gpd.GeoDataFrame:
     if missing:
         message = f"lacks the column(s) {', '.join(missing)}; regenerate it with scripts/"
         raise InputError([Problem(label, None, None, message)])
+    problems = [
+        Problem(label, None, column, f"column {column} must hold a number in every row")
+        for column in needed
+        if column in NUMBERS
+        and (not pd.api.types.is_numeric_dtype(frame[column]) or frame[column].isna().any())
+    ]
+    kinds = frame.geometry.geom_type
+    problems += [
+        Problem(label, None, None, f"shape {sid} is a {kind}, not a polygon")
+        for sid, kind in zip(frame["shape_id"], kinds, strict=True)
+        if isinstance(kind, str) and kind not in ("Polygon", "MultiPolygon")
+    ]
+    if problems:
+        raise InputError(problems)
     return frame.assign(file=label)
+
+
+def _required_shapes() -> dict[str, tuple[str, ...]]:
+    """The shapes a layer draws by id, by the file that must hold them."""
+    from mapgen.layers import donbas
+
+    return {
+        "ukraine_admin1.fgb": donbas.OBLASTS + donbas.CRIMEA,
+        "donbas_held.fgb": (donbas.HELD,),
+    }
 
 
 def load_shapes(geo_dir: Path) -> gpd.GeoDataFrame:
     """Read data/geo/*.fgb (FlatGeobuf); repair invalid shapes with a warning, refuse empty ones."""
-    frames, problems = [], []
+    frames, problems = {}, []
     for name in SHAPE_FILES:
         try:
-            frames.append(_read_shapes(geo_dir / name))
+            frames[name] = _read_shapes(geo_dir / name)
         except InputError as err:
             problems += err.problems
+    for name, ids in _required_shapes().items():
+        missing = [
+            sid for sid in ids if name in frames and sid not in set(frames[name]["shape_id"])
+        ]
+        if missing:
+            message = f"lacks the shape(s) {', '.join(missing)}, which the layers draw"
+            problems.append(Problem(display_path(geo_dir / name), None, None, message))
     if problems:
         raise InputError(problems)
-    shapes = pd.concat(frames, ignore_index=True)
+    shapes = pd.concat(frames.values(), ignore_index=True)
     problems = [
         Problem(row.file, None, None, f"shape id {row.shape_id} appears more than once")
         for row in shapes[shapes["shape_id"].duplicated()].itertuples()
@@ -210,7 +242,7 @@ def _column(columns: list[Column], name: str, choices, unknown: str) -> list[Col
 def load_members(path: Path, shape_ids) -> pd.DataFrame:
     """Read the members table; every iso3 must name a country shape."""
     columns = _column(MEMBER_COLUMNS, "iso3", shape_ids, "has no shape in data/geo")
-    return read_table(path, columns, key=("iso3",))
+    return read_table(path, columns, key=("iso3",), min_rows=1)
 
 
 def load_areas(path: Path, shape_ids, member_codes) -> pd.DataFrame:
@@ -265,6 +297,24 @@ def load_events(path: Path, categories: list[str]) -> pd.DataFrame:
     )
     events = read_table(path, columns, key=("date", "title"))
     return events.sort_values(["date", "title"], kind="stable").reset_index(drop=True)
+
+
+def input_paths(data_dir: Path, members: Path | None, events: Path | None) -> list[Path]:
+    """Every file a build reads (none of them may ever be an output)."""
+    tables = [
+        config.SETTINGS_FILE,
+        config.MEMBERS_FILE,
+        config.AREAS_FILE,
+        config.EVENTS_FILE,
+        config.BUILDUP_FILE,
+        config.POSTURE_FILE,
+        config.NUCLEAR_FILE,
+        config.ARTICLES_FILE,
+    ]
+    paths = [data_dir / name for name in tables] + [
+        data_dir / config.GEO_DIR / name for name in SHAPE_FILES
+    ]
+    return paths + [p for p in (members, events) if p is not None]
 
 
 def _checked(problems: list[Problem], read, *args, **kwargs):

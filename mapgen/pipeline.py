@@ -18,11 +18,11 @@ from mapgen.errors import InputError, Problem
 from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
-from mapgen.load import load
+from mapgen.load import input_paths, load
 from mapgen.render import embed, simplify, static
 from mapgen.render.drawing import ImageJob
 from mapgen.render.page import RenderOptions, assemble, render_html
-from mapgen.render.write import check_outputs, input_files, write_all
+from mapgen.render.write import check_outputs, write_all
 
 log = logging.getLogger("mapgen")
 
@@ -88,17 +88,16 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
     as_of = options.as_of or sources.settings.default_as_of
     first = min(sources.members["accession_date"])
     if as_of < first:
-        raise InputError(
-            [
-                Problem(
-                    "--as-of",
-                    None,
-                    None,
-                    f"{as_of.isoformat()} is before the first accession in the members table "
-                    f"({first.isoformat()}): the map would show no alliance",
-                )
-            ]
+        why = (
+            f"{as_of.isoformat()} is before the first accession in the members table "
+            f"({first.isoformat()}): the map would show no alliance"
         )
+        problem = (
+            Problem("--as-of", None, None, why)
+            if options.as_of
+            else sources.settings.problem("map.default_as_of", why)
+        )
+        raise InputError([problem])
     with _stage("join") as say:
         joined = join(sources, as_of)
         current = joined.members_as_of()
@@ -184,7 +183,7 @@ def build(
     if not options.png:
         del paths["png"]
     data_dir = options.data_dir or config.default_data_dir()
-    inputs = input_files(data_dir, options.members, options.events)
+    inputs = input_paths(data_dir, options.members, options.events)
     problems = check_outputs(paths.values(), inputs)  # before the work, and again at the write
     if problems:
         if image_job:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mapgen import texts
 
@@ -23,7 +24,12 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _ISO3 = re.compile(r"[A-Z]{3}", re.ASCII)
 _URL = re.compile(r"https?://[^\s\"'<>\\]+", re.ASCII)
 _NAME = re.compile(r"[a-z][a-z0-9_-]{0,31}", re.ASCII)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(value: str) -> bool:
+    """Whether a text has a character a reader sees (not only spaces or zero-width marks)."""
+    return any(unicodedata.category(c)[0] not in "CZ" for c in value)
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,12 @@ def key_lines(source: str) -> dict[str, int]:
     """
     lines: dict[str, int] = {}
     table = ""
+    quote = None  # inside a multi-line string: its delimiter
     for number, line in enumerate(source.split("\n"), start=1):
+        if quote:
+            if line.count(quote) % 2:
+                quote = None
+            continue
         header = _HEADER.fullmatch(line.strip())
         if header:
             table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
@@ -150,6 +161,10 @@ def key_lines(source: str) -> dict[str, int]:
         if key:
             name = key.group(1).strip('"')
             lines.setdefault(f"{table}.{name}" if table else name, number)
+        for delimiter in ('"""', "'''"):
+            if line.count(delimiter) % 2:  # a multi-line string opens here
+                quote = delimiter
+                break
     return lines
 
 
@@ -166,8 +181,8 @@ def _number(value, key: Key, integer: bool) -> str | None:
 def _text(value, key: Key) -> str | None:
     if not isinstance(value, str):
         return "is not a text (put it in double quotes)"
-    if not value.strip():
-        return "is empty"
+    if not visible(value):
+        return "is empty (or only spaces and invisible marks)"
     if len(value) > TEXT_MAX:
         return f"is longer than {TEXT_MAX} characters"
     control = _CONTROL.search(value)
@@ -232,6 +247,8 @@ _iso3 = _matches(_ISO3, "a three-letter upper-case ISO 3166-1 alpha-3 code")
 
 
 def _date(value) -> str | None:
+    if isinstance(value, datetime):
+        return "is a date and time; write the date alone, YYYY-MM-DD"
     if isinstance(value, date):
         return None
     if not isinstance(value, str) or not _DATE.fullmatch(value):

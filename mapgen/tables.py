@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mapgen.errors import InputError, Problem, display_path
+from mapgen.errors import InputError, Problem, display_path, read_input
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _ISO3 = re.compile(r"[A-Z]{3}", re.ASCII)
@@ -78,7 +78,14 @@ def parse_url(text: str) -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def parse_text(text: str) -> str:
+    """Any text but control characters (a tab or a line break inside quotes is fine)."""
+    control = _CONTROL.search(text)
+    if control:
+        raise ValueError(f"contains the control character U+{ord(control.group()):04X}")
     return text
 
 
@@ -110,12 +117,7 @@ class Column:
 
 
 def _decode(path: Path, label: str) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(label, None, None, "no such file")]) from None
-    except OSError as err:
-        raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
+    raw = read_input(path, label)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -184,7 +186,11 @@ def _records(text: str) -> Iterable[tuple[int, list[str]]]:
 
 
 def read_table(
-    path: Path, columns: list[Column], key: tuple[str, ...] | None = None, label: str | None = None
+    path: Path,
+    columns: list[Column],
+    key: tuple[str, ...] | None = None,
+    label: str | None = None,
+    min_rows: int = 0,
 ) -> pd.DataFrame:
     """Read and check a CSV file against its declared columns.
 
@@ -299,6 +305,8 @@ def read_table(
             else:
                 seen[k] = line
         rows.append(row)
+    if len(rows) < min_rows and not problems:
+        problems.append(Problem(label, header_line, None, f"has no rows; the map needs {min_rows}"))
     if problems:
         raise InputError(problems)
     return pd.DataFrame(rows, columns=["line", *header])

@@ -37,7 +37,8 @@ def policy(html: str, *, cdn: str | None = None, tiles: bool = False) -> str:
         hashes[kind].append(_hash(body))
     script = sorted(set(hashes["script"])) + ([cdn] if cdn else [])
     style = sorted(set(hashes["style"])) + ([cdn] if cdn else [])
-    image = ["data:"] + (["https:"] if tiles else [])
+    # 'self': the static image beside the page, shown in <noscript> where scripts do not run
+    image = ["'self'", "data:"] + (["https:"] if tiles else [])
     return "; ".join(
         [
             "default-src 'none'",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from mapgen.render.jinja import ENV
 
 FALLBACK_HEIGHT = 900  # px: where scripts are blocked, the frame keeps this height and scrolls
@@ -18,5 +20,9 @@ def embed_snippet(title: str, html_name: str, png_name: str | None = None) -> st
         The file names of the map page and its static image, as uploaded beside the article.
     """
     return ENV.get_template("embed.html").render(
-        title=title, html_name=html_name, png_name=png_name, fallback_height=FALLBACK_HEIGHT
+        title=title,
+        html_name=html_name,
+        src=quote(html_name),  # a file name with #, ?, % or a space is still one address
+        png_name=png_name,
+        fallback_height=FALLBACK_HEIGHT,
     )

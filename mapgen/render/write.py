@@ -65,12 +65,6 @@ def check_outputs(paths: Iterable[Path], inputs: Iterable[Path] = ()) -> list[Pr
     return problems
 
 
-def input_files(data_dir: Path, *more: Path | None) -> list[Path]:
-    """Every file a build reads: all of ``data_dir`` and the tables given on their own."""
-    found = [p for p in Path(data_dir).rglob("*") if p.is_file()] if Path(data_dir).is_dir() else []
-    return found + [p for p in more if p is not None]
-
-
 @contextlib.contextmanager
 def _locked(folders: list[Path]):
     """An exclusive lock on each folder (flock on the folder itself: no lock file to leave)."""
@@ -94,11 +88,14 @@ def _stage(target: Path, content: bytes, staged: list) -> None:
     with deferred():  # the temporary file is known as soon as it exists
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         staged.append((target, tmp))
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
-        f.flush()
-        os.fsync(f.fileno())
-    os.chmod(tmp, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+    except OSError as err:  # name the file being written, not its temporary sibling
+        raise OSError(err.errno, err.strerror or str(err), str(target)) from None
 
 
 def _commit(staged: list[tuple[Path, str]], backups: dict, replaced: list) -> None:
@@ -147,9 +144,14 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     staged: list[tuple[Path, str]] = []
     backups: dict[Path, str] = {}
     replaced: list[Path] = []
+    made: list[Path] = []  # folders this write made: removed again if it fails
     try:
         for folder in folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            with deferred():
+                missing = [p for p in (folder, *folder.parents) if not p.exists()]
+                for parent in reversed(missing):
+                    parent.mkdir()
+                    made.append(parent)
         with _locked(folders):
             problems = check_outputs(files, inputs)  # again: another build may have been here
             if problems:
@@ -164,6 +166,7 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
                     _undo(replaced, backups)
                     raise
                 close()
+                made.clear()
     except OSError as err:
         where = display_path(err.filename) if err.filename else "the output folder"
         raise InputError(
@@ -174,3 +177,6 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
             for leftover in [tmp for _, tmp in staged] + list(backups.values()):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(leftover)
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
