@@ -267,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         job = ImageJob() if _wants_png(argv) else None
         return _main(argv, job)
     except interrupts.Interrupted as err:
+        interrupts.hold("interrupted")
         print("mapgen: interrupted; nothing changed", file=sys.stderr)
         return 128 + err.signum
     finally:

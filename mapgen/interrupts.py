@@ -66,12 +66,11 @@ def close() -> None:
 
 
 def hold(point: str) -> None:
-    """For tests: with ``MAPGEN_TEST_HOLD=POINT[:SECONDS]`` set, say so on stderr and wait
-    there (30 s unless told), so that a test can send a signal or start a second build at a
-    known moment. Does nothing otherwise."""
-    wanted = os.environ.get(HOLD_VARIABLE, "")
-    name, _, seconds = wanted.partition(":")
-    if name != point:
-        return
-    print(f"mapgen: holding at {point}", file=sys.stderr, flush=True)
-    time.sleep(float(seconds or 30))
+    """For tests: with ``MAPGEN_TEST_HOLD=POINT[:SECONDS][,POINT[:SECONDS]…]`` set, say so on
+    stderr and wait at each point named (30 s unless told), so that a test can send a signal
+    or start a second build at a known moment. Does nothing otherwise."""
+    for wanted in os.environ.get(HOLD_VARIABLE, "").split(","):
+        name, _, seconds = wanted.partition(":")
+        if name == point:
+            print(f"mapgen: holding at {point}", file=sys.stderr, flush=True)
+            time.sleep(float(seconds or 30))

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -73,7 +72,7 @@ def test_a_multiline_text_does_not_move_the_line_of_a_key(tmp_path, data_copy):
     text = _toml(
         data_copy,
         'subtitle = "Members',
-        'subtitle = """A line\ncredit = not this one\n"""\nsubtitle_old = "Members',
+        'subtitle = """A line\nanother\ncredit = not this one\n"""\nsubtitle_old = "Members',
     )
     text = _toml(data_copy, 'credit = "Map: mapgen.', 'credit = "{bad} Map: mapgen.')
     stderr = _build(tmp_path, "--data-dir", "data").stderr
@@ -238,16 +237,15 @@ def test_folders_made_for_a_failed_write_are_removed(tmp_path):
 
 
 def test_a_second_signal_during_the_clean_up_prints_no_traceback(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MAPGEN_TEST_HOLD": "render"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MAPGEN_TEST_HOLD": "render,interrupted:1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "mapgen", "build", "--data-dir", str(DATA), "--out", "m.html"],
         cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    while not process.stderr.readline().startswith("mapgen: holding at"):
-        pass
-    process.send_signal(signal.SIGINT)
-    time.sleep(0.002)
-    process.send_signal(signal.SIGINT)
+    for point in ("render", "interrupted"):  # the second signal lands in the clean-up
+        while not process.stderr.readline().startswith(f"mapgen: holding at {point}"):
+            pass
+        process.send_signal(signal.SIGINT)
     err = process.stderr.read()
     assert process.wait() == 130
     assert "Traceback" not in err and err.strip().splitlines()[-1] == (
