@@ -202,6 +202,20 @@ def _declare_build_options(parser: _Options) -> None:
         "with SRI hashes; e.g. --assets cdn",
     )
     parser.add_argument(
+        "--chapter",
+        default=None,
+        metavar="ID",
+        help="the chapter of the story the page opens on (default: the first; 'explore': "
+        "none, every layer free); e.g. --chapter donbas",
+    )
+    parser.add_argument(
+        "--png-chapter",
+        default=None,
+        metavar="ID",
+        help="the chapter the static image shows (default: the one the page opens on); "
+        "e.g. --png-chapter seas",
+    )
+    parser.add_argument(
         "--no-png",
         action="store_true",
         help="do not write the static image OUT-STEM.png (the page then has no image for "
@@ -294,8 +308,13 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
         members=args.members,
         events=args.events,
         png=not args.no_png,
+        png_chapter=args.png_chapter,
         render=RenderOptions(
-            title=args.title, simplify_px=args.simplify_px, tiles=args.tiles, assets=args.assets
+            title=args.title,
+            simplify_px=args.simplify_px,
+            tiles=args.tiles,
+            assets=args.assets,
+            chapter=args.chapter,
         ),
     )
     try:

@@ -56,6 +56,10 @@ class Settings:
         Templates of the timeline's labels.
     articles : dict
         Texts of the index of the drafts' articles.
+    story : dict
+        Texts of the chapter stepper.
+    chapters : list of dict
+        The story's steps, in order: id, title, text, bounds, as_of, layers, sources.
     label : str
         How the file is named in messages.
     lines : dict
@@ -68,6 +72,8 @@ class Settings:
     description: dict = field(default_factory=dict)
     timeline: dict = field(default_factory=dict)
     articles: dict = field(default_factory=dict)
+    story: dict = field(default_factory=dict)
+    chapters: list = field(default_factory=list)
     label: str = SETTINGS_FILE
     lines: dict = field(default_factory=dict)
 
@@ -124,21 +130,27 @@ def _literal_texts(raw: dict) -> dict:
     (:func:`mapgen.texts.fill`) where they are used."""
     out = {name: dict(table) if isinstance(table, dict) else table for name, table in raw.items()}
     out["layers"] = {name: dict(table) for name, table in raw.get("layers", {}).items()}
+    out["chapters"] = [_literal(dict(c), schema.CHAPTER) for c in raw.get("chapters", [])]
     for name, keys in schema.tables().items():
         head, _, rest = name.partition(".")
         table = out[head][rest] if rest else out.get(head)
         if table is None:
             continue
-        for key, spec in keys.items():
-            if key not in table or spec.placeholders:
-                continue
-            if spec.kind == "text":
-                table[key] = fill(table[key])
-            elif spec.kind == "texts":
-                table[key] = [fill(item) for item in table[key]]
-            elif spec.kind == "sources":
-                table[key] = [[fill(who), link] for who, link in table[key]]
+        _literal(table, keys)
     return out
+
+
+def _literal(table: dict, keys: dict) -> dict:
+    for key, spec in keys.items():
+        if key not in table or spec.placeholders:
+            continue
+        if spec.kind == "text":
+            table[key] = fill(table[key])
+        elif spec.kind == "texts":
+            table[key] = [fill(item) for item in table[key]]
+        elif spec.kind == "sources":
+            table[key] = [[fill(who), link] for who, link in table[key]]
+    return table
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -166,6 +178,11 @@ def load_settings(data_dir: Path) -> Settings:
         description=raw.get("description", {}),
         timeline=raw.get("timeline", {}),
         articles=raw.get("articles", {}),
+        story=raw.get("story", {}),
+        chapters=[
+            {**chapter, "as_of": _iso(chapter["as_of"]), "index": index}
+            for index, chapter in enumerate(raw.get("chapters", []))
+        ],
         label=label,
         lines=schema.key_lines(source),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -55,6 +56,15 @@ class Joined:
 
     def members_as_of(self) -> pd.DataFrame:
         return self.members[self.members["member_as_of"]]
+
+    def at(self, day: date) -> Joined:
+        """The same join as of another day (for the timeline's stops)."""
+        members = self.members.assign(member_as_of=self.members["accession_date"] <= day)
+        shapes = self.member_shapes.assign(member_as_of=self.member_shapes["accession_date"] <= day)
+        waves = [dataclasses.replace(w, later=w.first_date > day) for w in self.waves]
+        return dataclasses.replace(
+            self, member_shapes=shapes, members=members, waves=waves, as_of=day
+        )
 
 
 def _member_shape_rows(sources: Sources) -> list[dict]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import folium
 import shapely
 
-from mapgen import config
+from mapgen import config, story
 from mapgen.errors import InputError, Problem
 from mapgen.interrupts import hold
 from mapgen.join import join
@@ -44,6 +44,8 @@ class BuildOptions:
         Another events table.
     png : bool, default True
         Also write the static image ``<out-stem>.png``.
+    png_chapter : str, optional
+        The chapter the static image shows (default: the chapter the page opens on).
     render : RenderOptions
     """
 
@@ -53,6 +55,7 @@ class BuildOptions:
     members: Path | None = None
     events: Path | None = None
     png: bool = True
+    png_chapter: str | None = None
     render: RenderOptions = field(default_factory=RenderOptions)
 
 
@@ -118,18 +121,24 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
     )
     with _stage("layers") as say:
         layers = build_layers(context)
-        say.append(f"{len(layers)} layers")
+        wanted = [("--chapter", options.render.chapter), ("--png-chapter", options.png_chapter)]
+        problems = story.problems(sources.settings, layers, *wanted)
+        if problems:
+            raise InputError(problems)
+        say.append(f"{len(layers)} layers, {len(sources.settings.chapters)} chapters")
+    view = story.chapter(sources.settings, options.png_chapter or options.render.chapter)
     if image:
         texts = sources.settings.map
         title = _title(options, sources.settings)
-        image.send(static.frame_plan(layers, context, title, texts["subtitle"], texts["credit"]))
+        subtitle = f"{view['title']}. {view['text']}" if view else texts["subtitle"]
+        image.send(static.frame_plan(layers, context, title, subtitle, texts["credit"], view))
     with _stage("simplify") as say:
         zoom, px = sources.settings.map["zoom"], options.render.simplify_px
         screen = simplify.simplify(sources.shapes, simplify.metres_per_pixel(zoom) * px)
         points = int(shapely.get_num_coordinates(screen.geometry.values).sum())
         say.append(f"{points:,} points, within {px} px at zoom {zoom}")
     if image:
-        image.send(static.shapes_plan(layers, context, screen))
+        image.send(static.shapes_plan(layers, context, screen, view))
     return Prepared(layers, context, screen)
 
 
@@ -201,7 +210,10 @@ def build(
         fmap = _render(prepared, options)
         hold("render")
         title = _title(options, prepared.context.settings)
-        snippet = embed.embed_snippet(title, paths["html"].name, png_name)
+        settings = prepared.context.settings
+        snippet = embed.embed_snippet(
+            title, paths["html"].name, png_name, settings.chapters, settings.story
+        )
         files = {
             paths["html"]: render_html(fmap).encode("utf-8"),
             paths["embed"]: snippet.encode("utf-8"),

@@ -42,6 +42,7 @@ class Key:
     placeholders: tuple[str, ...] = ()
     low: float = -math.inf
     high: float = math.inf
+    words: int = 0  # a text of at most this many words (0: no limit)
 
 
 def text(*placeholders: str, required: bool = True) -> Key:
@@ -113,6 +114,29 @@ ARTICLES = {
     "partly": text("layers", "why"),
 }
 
+CAPTION_WORDS = 60  # a chapter's text: one thing, said briefly
+
+CHAPTER = {
+    "id": Key("id"),
+    "title": text(),
+    "text": Key("text", words=CAPTION_WORDS),
+    "bounds": Key("bounds"),
+    "as_of": DATE,
+    "layers": Key("texts"),
+    "sources": Key("sources"),
+}
+
+STORY = {
+    "label": text(),
+    "previous": text(),
+    "next": text(),
+    "explore": text(),
+    "explore_title": text(),
+    "explore_text": text(),
+    "sources": text(),
+    "embed_comment": text("number", "title"),
+}
+
 TIMELINE = {
     "label": text("date", "count"),
     "territory_label": text("date", "count", "event"),
@@ -129,6 +153,7 @@ def tables() -> dict[str, dict[str, Key]]:
         "description": DESCRIPTION,
         "timeline": TIMELINE,
         "articles": ARTICLES,
+        "story": STORY,
     }
     declared |= {f"layers.{name}": module.SPEC for name, module in REGISTRY.items()}
     return declared
@@ -147,6 +172,7 @@ def key_lines(source: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     table = ""
     quote = None  # inside a multi-line string: its delimiter
+    arrays: dict[str, int] = {}
     for number, line in enumerate(source.split("\n"), start=1):
         if quote:
             if line.count(quote) % 2:
@@ -155,6 +181,9 @@ def key_lines(source: str) -> dict[str, int]:
         header = _HEADER.fullmatch(line.strip())
         if header:
             table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
+            if line.strip().startswith("[["):  # an array of tables: chapters.0, chapters.1 …
+                count = arrays[table] = arrays.get(table, -1) + 1
+                table = f"{table}.{count}"
             lines.setdefault(table, number)
             continue
         key = _KEY.match(line)
@@ -192,6 +221,8 @@ def _text(value, key: Key) -> str | None:
         used = texts.placeholders(value)
     except ValueError as err:
         return str(err)
+    if key.words and len(value.split()) > key.words:
+        return f"has {len(value.split())} words; a caption holds at most {key.words}"
     unknown = [name for name in used if name not in key.placeholders]
     if unknown:
         allowed = ", ".join(f"{{{p}}}" for p in key.placeholders) or "none"
@@ -303,6 +334,7 @@ def check_value(value, key: Key) -> str | None:
         "iso3s": lambda v: _listed(v, _iso3, "ISO 3166-1 alpha-3 codes"),
         "hatches": _hatches,
         "sources": _sources,
+        "id": _matches(_NAME, "an id of lower-case letters, digits, - and _"),
     }
     return checks[key.kind](value)
 
@@ -328,6 +360,24 @@ def _table_problems(name: str, table, keys: dict[str, Key], lines) -> list[tuple
     for key_name, key in keys.items():
         if key.required and key_name not in table:
             found.append((at, f"key '{name}.{key_name}' is missing"))
+    return found
+
+
+def _chapter_problems(chapters, lines) -> list[tuple[int, str]]:
+    """The story's chapters: an array of tables ([[chapters]]), each with the CHAPTER keys and
+    an id of its own."""
+    if not isinstance(chapters, list) or not all(isinstance(c, dict) for c in chapters):
+        return [(lines.get("chapters", 1), "key 'chapters' is not a list of [[chapters]] tables")]
+    found, seen = [], {}
+    for index, chapter in enumerate(chapters):
+        found += _table_problems(f"chapters.{index}", chapter, CHAPTER, lines)
+        chapter_id = chapter.get("id")
+        if isinstance(chapter_id, str) and chapter_id in seen:
+            at = lines.get(f"chapters.{index}.id", 1)
+            found.append(
+                (at, f"key 'chapters.{index}.id' {chapter_id!r} repeats chapter {seen[chapter_id]}")
+            )
+        seen.setdefault(chapter_id, index)
     return found
 
 
@@ -365,7 +415,9 @@ def check(raw: dict, source: str) -> list[tuple[int, str]]:
     declared = tables()
     found: list[tuple[int, str]] = []
     for name, value in raw.items():
-        if name == "layers" and isinstance(value, dict):
+        if name == "chapters":
+            found += _chapter_problems(value, lines)
+        elif name == "layers" and isinstance(value, dict):
             for layer, table in value.items():
                 path = f"layers.{layer}"
                 if path in declared:

@@ -154,20 +154,27 @@ def rewrite_csv(path: Path, change) -> None:
 
 
 def dump_toml(document: dict) -> str:
-    """A TOML text for a document of tables, texts, numbers and lists (a JSON string or
-    array is a valid TOML one)."""
+    """A TOML text for a document of tables, arrays of tables, texts, numbers and lists (a JSON
+    string or array is a valid TOML one)."""
     lines: list[str] = []
 
-    def table(name: str, body: dict) -> None:
-        values = {k: v for k, v in body.items() if not isinstance(v, dict)}
-        if name:
-            lines.append(f"[{name}]")
+    def is_tables(value) -> bool:
+        return isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+
+    def table(name: str, body: dict, header: str | None = None) -> None:
+        values = {k: v for k, v in body.items() if not isinstance(v, dict) and not is_tables(v)}
+        if header:
+            lines.append(header)
         lines.extend(
             f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()
         )
         for key, value in body.items():
+            path = f"{name}.{key}" if name else key
             if isinstance(value, dict):
-                table(f"{name}.{key}" if name else key, value)
+                table(path, value, f"[{path}]")
+            elif is_tables(value):
+                for item in value:
+                    table(path, item, f"[[{path}]]")
 
     table("", document)
     return "\n".join(lines) + "\n"
@@ -243,7 +250,7 @@ def open_page(browser):
     """Open a local file with every non-file request blocked and counted."""
     pages = []
 
-    def _open(path: Path, width: int = 1280, height: int = 900):
+    def _open(path: Path, width: int = 1280, height: int = 900, fragment: str = ""):
         page = browser.new_page(viewport={"width": width, "height": height})
         page.external_requests = []
         page.console_errors = []
@@ -258,7 +265,7 @@ def open_page(browser):
         page.route("**/*", route)
         page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
         page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-        page.goto(path.resolve().as_uri())
+        page.goto(path.resolve().as_uri() + fragment)
         page.locator("html[data-mapgen-ready]").wait_for(state="attached", timeout=10_000)
         pages.append(page)
         return page

@@ -18,7 +18,7 @@ VISIBLE = """() => {
 
 
 def test_renders_offline_without_errors(built_map, open_page):
-    page = open_page(built_map)
+    page = open_page(built_map, fragment="#chapter=explore")
     assert page.locator("path.leaflet-interactive").count() > 150
     assert page.external_requests == []
     assert page.console_errors == []
@@ -68,7 +68,7 @@ def _toggle(page, name):
     ],
 )
 def test_unticking_a_wave_removes_exactly_its_countries(built_map, open_page, wave, ids):
-    page = open_page(built_map)
+    page = open_page(built_map, fragment="#chapter=explore")
     before = set(page.evaluate(VISIBLE))
     _toggle(page, wave)
     after = set(page.evaluate(VISIBLE))
@@ -84,7 +84,7 @@ def test_unticking_a_wave_removes_exactly_its_countries(built_map, open_page, wa
 
 
 def test_later_wave_starts_off_and_can_be_shown(built_map, open_page):
-    page = open_page(built_map)
+    page = open_page(built_map, fragment="#chapter=explore")
     before = set(page.evaluate(VISIBLE))
     assert {item for item in before if item.startswith("FIN ")} == {"FIN #ece8df"}  # base only
     _toggle(page, "2023 (later)")
@@ -107,7 +107,7 @@ def _centre_of(page, shape_id):
 
 def test_tooltip_and_popup(built_map, open_page):
     """Hover and click as a reader does: the shape on top answers."""
-    page = open_page(built_map)
+    page = open_page(built_map, fragment="#chapter=explore")
     _toggle(
         page, "1997 baseline: where it would bite hardest (map's reading)"
     )  # off: hover the wave fill beneath
@@ -140,7 +140,7 @@ DRAWN = """(id) => {
 def test_far_shapes_are_drawn_when_the_reader_pans_to_them(built_map, open_page):
     """Shapes far outside the opening view (Canada) are not even projected; a pan or zoom
     that brings them near draws them, in every layer that has them."""
-    page = open_page(built_map)
+    page = open_page(built_map, fragment="#chapter=explore")
     waiting = """(id) => { let n = 0; mapgen.map.eachLayer(l => {
         if (l.feature && l.feature.properties.id === id && l._mgLater) { n++; } }); return n; }"""
     assert page.evaluate(waiting, "CAN") == 2  # the base and the 1949 wave
@@ -177,7 +177,7 @@ def test_the_first_paint_has_the_waves_and_the_rest_follows(built_map, browser):
             hatched: document.querySelectorAll('path.mapgen-hatch-baseline').length }; });
         }
       }).observe(document, {childList: true, subtree: true});""")
-    page.goto(built_map.resolve().as_uri())
+    page.goto(built_map.resolve().as_uri() + "#chapter=explore")
     page.locator("html[data-mapgen-ready]").wait_for(state="attached", timeout=10_000)
     assert page.evaluate("window.__atFirstPaint") == {"panel": False, "ready": False, "hatched": 0}
     assert page.locator("path.mapgen-hatch-baseline").count() == 14

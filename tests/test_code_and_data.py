@@ -162,7 +162,7 @@ def test_a_layer_name_with_a_quote_draws_the_map(tmp_path, data_copy, open_page)
     out = tmp_path / "q.html"
     result = run_mapgen("build", "--no-png", "--data-dir", data_copy, "--out", out)
     assert result.returncode == 0, result.stderr
-    page = open_page(out)
+    page = open_page(out, fragment="#chapter=explore")
     assert page.locator("path").count() > 150
     assert 'The "1997" baseline' in page.locator("#mg-panel").inner_text()
 

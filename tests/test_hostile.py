@@ -63,7 +63,7 @@ def test_hostile_html_is_escaped_in_the_file(hostile_map):
 
 @pytest.mark.browser
 def test_every_popup_and_tooltip_shows_hostile_text_as_text(hostile_map, open_page):
-    page = open_page(hostile_map)
+    page = open_page(hostile_map, fragment="#chapter=explore")
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     # Tooltips and popups are bound to a shape or marker, or to its group for all its items:

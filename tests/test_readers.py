@@ -222,14 +222,14 @@ def test_embed_snippet_sizes_the_frame_in_a_375px_article(built_map, browser):
         ),
     )
     page.goto(article.resolve().as_uri())
-    frame = page.locator("iframe")
+    frame = page.locator("iframe").first
     assert frame.get_attribute("title").startswith("NATO's enlargement")
     page.wait_for_function(
         "parseInt(document.querySelector('iframe').style.height) > 1000", timeout=10000
     )
     box = frame.bounding_box()
     assert box["width"] == pytest.approx(375 - 32, abs=1)  # fills the column
-    inner = page.frame_locator("iframe")
+    inner = page.frame_locator("iframe").first
     inner.locator("html[data-mapgen-ready]").wait_for(state="attached")
     content_height = page.frames[1].evaluate(
         "Math.ceil(document.documentElement.getBoundingClientRect().height)"

@@ -33,7 +33,7 @@ REGISTRY = {
     "events": events,
 }
 
-__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers"]
+__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers", "matches"]
 
 
 def build_layers(context: LayerContext) -> list[MapLayer]:
@@ -43,5 +43,11 @@ def build_layers(context: LayerContext) -> list[MapLayer]:
         spec = context.settings.layers.get(name, {})
         for layer in module.build(context, spec):
             layer.section = spec.get("section")
+            layer.id = f"{name}.{layer.part}" if layer.part else name
             layers.append(layer)
     return layers
+
+
+def matches(layer_id: str, wanted: list[str]) -> bool:
+    """Whether a chapter's list of layers (module names or layer ids) takes this layer."""
+    return any(layer_id == w or layer_id.startswith(w + ".") for w in wanted)

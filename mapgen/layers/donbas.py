@@ -134,4 +134,11 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         },
         legend=LegendEntry(spec["buildup_name"], style["buildup"], pattern="dot"),
     )
+    for layer, part in (
+        (oblasts, "oblasts"),
+        (held, "held"),
+        (crimea, "crimea"),
+        (buildup, "buildup"),
+    ):
+        layer.part = part
     return [oblasts, held, crimea, buildup]

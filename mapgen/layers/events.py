@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from mapgen.dates import long_date
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, slug
 from mapgen.schema import Key, text
 from mapgen.texts import fill
 
@@ -46,12 +46,12 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     for category, colour in zip(spec["categories"], spec["colours"], strict=True):
         rows = events[events["category"] == category]
         name = fill(spec["name"], category=category)
-        layers.append(
-            marker_group(
-                name,
-                [_marker(r) for r in rows.itertuples()],
-                {**style, "fillColor": colour},
-                legend=LegendEntry(name, colour, pattern="dot"),
-            )
+        layer = marker_group(
+            name,
+            [_marker(r) for r in rows.itertuples()],
+            {**style, "fillColor": colour},
+            legend=LegendEntry(name, colour, pattern="dot"),
         )
+        layer.part = slug(category)
+        layers.append(layer)
     return layers

@@ -81,6 +81,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             legend=LegendEntry(name, colour, off=wave.later),
         )
         layer.since = wave.first_date
+        layer.part = str(wave.year)
         layer.paint_first = True
         layers.append(layer)
     return layers

@@ -31,19 +31,19 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         name = fill(spec["name"], name=sea.name.split(" (")[0])
         named = spec["named_text"] if sea_id in spec["named_seas"] else spec["unnamed_text"]
         popup = popup_spec(spec, name=sea.name, area=int(sea.area_km2), named=named)
-        layers.append(
-            shape_group(
-                name,
-                [{"id": sea_id, "tip": sea.name}],
-                {
-                    "pane": "mgSeas",
-                    "fillColor": style["sea_fill"],
-                    "fillOpacity": 0.55,
-                    "color": style["sea_line"],
-                    "weight": 1,
-                },
-                popup=popup,
-                legend=LegendEntry(sea.name.split(" (")[0], style["sea_fill"]),
-            )
+        layer = shape_group(
+            name,
+            [{"id": sea_id, "tip": sea.name}],
+            {
+                "pane": "mgSeas",
+                "fillColor": style["sea_fill"],
+                "fillOpacity": 0.55,
+                "color": style["sea_line"],
+                "weight": 1,
+            },
+            popup=popup,
+            legend=LegendEntry(sea.name.split(" (")[0], style["sea_fill"]),
         )
+        layer.part = sea_id.removeprefix("SEA-").lower()
+        layers.append(layer)
     return layers

@@ -53,6 +53,10 @@ class MapLayer:
 
     name: str
     items: list = field(default_factory=list)
+    # Which layer this is, for the chapters of map.toml: the module's name, then a part where
+    # a module draws several (``donbas.held``, ``events.conflict``, ``membership.1999``).
+    part: str = ""
+    id: str = ""
     show: bool = True
     control: bool = True  # listed in the layer panel
     legend: LegendEntry | None = None
@@ -192,6 +196,11 @@ def shape_group(
         control=control,
         legend=legend,
     )
+
+
+def slug(text: str) -> str:
+    """A part of a layer id made from a name: ``Military activity`` → ``military-activity``."""
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def iso(value) -> str:

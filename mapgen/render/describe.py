@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from urllib.parse import quote
 
+from mapgen import story
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.join import Joined
@@ -22,8 +24,20 @@ def names_list(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def descriptions(context, settings: Settings) -> dict[str, str]:
+    """The description as of each stop of the timeline, by ISO date: the page swaps it as the
+    reader moves the date or the story."""
+    zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
+    names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
+    stops = timeline_spec(context.joined, settings.timeline, story.dates(settings))["dates"]
+    return {
+        day: describe(context.joined.at(date.fromisoformat(day)), settings, names) for day in stops
+    }
+
+
 def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
-    """A plain-language summary of what the map shows, for screen readers and captions."""
+    """A plain-language summary of what the map shows, for screen readers and captions; the
+    demands of 2021 from their date on (the baseline layer's ``since``)."""
     current = joined.members_as_of()
     after = current[current["after_1997_baseline"]]
     later = joined.members[~joined.members["member_as_of"]]
@@ -48,12 +62,14 @@ def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
             date=long_date(wave.first_date),
             area=names_list(names),
         )
-    summary += " " + fill(
-        texts["demands"],
-        after_count=len(after),
-        after_names=names_list(after["name"].tolist()),
-        zone_names=names_list(zone_names),
-    )
+    demands_from = settings.layers.get("baseline", {}).get("since")
+    if demands_from is None or joined.as_of.isoformat() >= str(demands_from):
+        summary += " " + fill(
+            texts["demands"],
+            after_count=len(after),
+            after_names=names_list(after["name"].tolist()),
+            zone_names=names_list(zone_names),
+        )
     if len(later):
         summary += " " + fill(texts["later"], later_names=names_list(later["name"].tolist()))
     return summary
@@ -109,10 +125,11 @@ def members_rows(joined: Joined) -> list[dict]:
     ]
 
 
-def timeline_spec(joined: Joined, texts: dict, interval_ms: int = 1200) -> dict:
-    """The timeline's stops: every accession date, labelled with the member count then (and
-    the event, where a date brought in territory, not a member)."""
-    dates = sorted(set(joined.member_shapes["accession_date"]) | {joined.as_of})
+def timeline_spec(joined: Joined, texts: dict, extra=(), interval_ms: int = 1200) -> dict:
+    """The timeline's stops: every accession date, the map's date and the ``extra`` dates (the
+    chapters'), labelled with the member count then (and the event, where a date brought in
+    territory, not a member)."""
+    dates = sorted(set(joined.member_shapes["accession_date"]) | {joined.as_of} | set(extra))
     joined_on = list(joined.members["accession_date"])
     events = {w.first_date: w.event for w in joined.waves if w.event}
     labels = [

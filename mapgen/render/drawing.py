@@ -60,6 +60,8 @@ LEGEND_PT = 7.5
 LEGEND_COLUMNS = 3
 LEGEND_WRAP = 58  # characters a legend line holds at this size in a third of the width
 CREDIT_PT = 6.5
+SUBTITLE_PT = 9.5
+SUBTITLE_WRAP = 140
 CREDIT_WRAP = 190
 
 
@@ -84,7 +86,9 @@ def _layout(plan: dict) -> dict:
     credit_height = credit_lines * CREDIT_PT * pt * 1.3
     bottom = 0.012 * SIZE_IN[1] * DPI
     legend_top = bottom + credit_height + 0.4 * line + legend_height
+    subtitle_lines = textwrap.fill(plan["subtitle"], SUBTITLE_WRAP).count("\n") + 1
     return {
+        "map_top": 0.935 - (subtitle_lines * SUBTITLE_PT * pt * 1.3 + 8) / (SIZE_IN[1] * DPI),
         "lines": entries,
         "heights": heights,
         "columns": columns,
@@ -169,7 +173,7 @@ def _figure(transparent: bool = False):
 def _map_axes(fig, plan: dict, layout: dict):
     x0, y0, x1, y1 = plan["box"]
     bottom = layout["map_bottom"]
-    ax = fig.add_axes((0.01, bottom, 0.98, 0.9 - bottom))
+    ax = fig.add_axes((0.01, bottom, 0.98, layout["map_top"] - bottom))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -199,8 +203,8 @@ def frame(plan: dict) -> dict:
         Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=plan["sea"], edgecolor="none", zorder=0)
     )
     below.text(0.01, 0.975, plan["title"], fontsize=17, fontweight="bold", va="top", **TEXT)
-    subtitle = textwrap.fill(plan["subtitle"], 140)
-    below.text(0.01, 0.935, subtitle, fontsize=9.5, va="top", color="#444", **TEXT)
+    subtitle = textwrap.fill(plan["subtitle"], SUBTITLE_WRAP)
+    below.text(0.01, 0.935, subtitle, fontsize=SUBTITLE_PT, va="top", color="#444", **TEXT)
     _legend(below, plan["legend"], layout)
     credit = textwrap.fill(plan["credit"], CREDIT_WRAP)
     below.text(0.01, 0.012, credit, fontsize=CREDIT_PT, color="#555", va="bottom", **TEXT)

@@ -14,6 +14,7 @@ import folium
 import geopandas as gpd
 from branca.element import Element, Figure
 
+from mapgen import story
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
@@ -45,6 +46,8 @@ class RenderOptions:
         Inline Leaflet, or link it from a CDN with SRI hashes.
     png_name : str, optional
         The static image beside the page, shown where scripts do not run.
+    chapter : str, optional
+        The chapter the page opens on (default: the first; ``explore``: none).
     """
 
     title: str | None = None
@@ -52,6 +55,7 @@ class RenderOptions:
     png_name: str | None = None
     tiles: str | None = None
     assets: str = "inline"
+    chapter: str | None = None
 
 
 class _Text(Element):
@@ -103,6 +107,7 @@ class Page(Figure):
 def _layer_data(layer: MapLayer) -> dict:
     return {
         "name": layer.name,
+        "id": layer.id,
         "show": layer.show,
         "control": layer.control,
         "section": layer.section,
@@ -159,8 +164,25 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
             for e in (layer.legend for layer in layers)
             if e is not None
         ],
-        "timeline": describe.timeline_spec(context.joined, settings.timeline),
+        "timeline": describe.timeline_spec(
+            context.joined, settings.timeline, story.dates(settings)
+        ),
+        "descriptions": describe.descriptions(context, settings),
         "tiles": _tiles(options.tiles),
+        "chapters": [
+            {
+                "id": c["id"],
+                "title": c["title"],
+                "text": c["text"],
+                "bounds": c["bounds"],
+                "asOf": c["as_of"],
+                "layers": c["layers"],
+                "sources": c["sources"],
+            }
+            for c in settings.chapters
+        ],
+        "opening": (story.chapter(settings, options.chapter) or {}).get("id"),
+        "story": settings.story,
     }
 
 

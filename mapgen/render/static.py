@@ -14,6 +14,7 @@ import numpy as np
 import shapely
 from geopandas import GeoDataFrame
 
+from mapgen import story
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.layers.shapes import Labels, MarkerSet, ShapeSet
 from mapgen.render.simplify import to_mercator
@@ -81,7 +82,12 @@ def _draws(layer: MapLayer, as_of: str) -> bool:
 
 
 def frame_plan(
-    layers: list[MapLayer], context: LayerContext, title: str, subtitle: str, credit: str
+    layers: list[MapLayer],
+    context: LayerContext,
+    title: str,
+    subtitle: str,
+    credit: str,
+    view: dict | None = None,
 ) -> dict:
     """Everything the image shows but the shapes (texts, legend, markers, names), as plain
     data for :mod:`mapgen.render.drawing`; known before the shapes are simplified.
@@ -92,15 +98,18 @@ def frame_plan(
         The page's layers, as built by the layers stage.
     context : LayerContext
     title, subtitle, credit : str
+    view : dict, optional
+        A chapter of the story: its bounds, date and layers (default: the map's bounds, the
+        build's date and the layers shown by default).
     """
     settings = context.settings
-    as_of = context.joined.as_of.isoformat()
-    (south, west), (north, east) = settings.map["bounds"]
+    as_of = view["as_of"] if view else context.joined.as_of.isoformat()
+    (south, west), (north, east) = view["bounds"] if view else settings.map["bounds"]
     (x0, y0), (x1, y1) = to_mercator(np.array([[west, south], [east, north]], dtype=float))
     markers: list[dict] = []
     labels: list[dict] = []
     for layer in layers:
-        if not layer.show:
+        if not story.shown(layer, view, as_of):
             continue
         for child in layer.items:
             if isinstance(child, MarkerSet) and (item := _marker_item(child.spec, as_of)):
@@ -115,7 +124,7 @@ def frame_plan(
     legend = [
         {"pattern": layer.legend.pattern, "color": layer.legend.color, "label": layer.legend.label}
         for layer in layers
-        if layer.legend is not None and layer.show and _draws(layer, as_of)
+        if layer.legend is not None and story.shown(layer, view, as_of) and _draws(layer, as_of)
     ]
     return {
         "box": (x0, y0, x1, y1),
@@ -131,14 +140,18 @@ def frame_plan(
 
 
 def shapes_plan(
-    layers: list[MapLayer], context: LayerContext, screen_shapes: GeoDataFrame
+    layers: list[MapLayer],
+    context: LayerContext,
+    screen_shapes: GeoDataFrame,
+    view: dict | None = None,
 ) -> list[dict]:
-    """The shapes of every layer shown, in drawing order, as simplified for the page."""
-    as_of = context.joined.as_of.isoformat()
+    """The shapes of every layer shown (in a chapter's view, if given), in drawing order, as
+    simplified for the page."""
+    as_of = view["as_of"] if view else context.joined.as_of.isoformat()
     sets = [
         child.spec
         for layer in layers
-        if layer.show
+        if story.shown(layer, view, as_of)
         for child in layer.items
         if isinstance(child, ShapeSet)
     ]

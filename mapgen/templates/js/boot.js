@@ -33,7 +33,7 @@ function boot(id) {
   reportHeight();
   addPanes(map, view.panes);
   if (view.bounds) {
-    map.fitBounds(view.bounds, { animate: false });
+    map.fitBounds(view.bounds, { animate: false });  // the story's opening step may move it
   }
   if (data.tiles) {
     L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
@@ -45,7 +45,8 @@ function boot(id) {
     if (spec.first) {
       fillLayer(group, spec, view.asOf);
     } else {
-      afterPaint(function () { fillLayer(group, spec, view.asOf); });
+      // filled after the first paint, as of the date shown then (a link may have moved it)
+      afterPaint(function () { fillLayer(group, spec, mapgen.asOf); });
     }
     if (spec.show) {
       group.addTo(map);
@@ -55,13 +56,15 @@ function boot(id) {
   });
   afterPaint(function () {
     addPanel(map, layers);
-    addLegend(data.legend, groups);
+    addLegend(map, data.legend, groups);
   });
-  addTimeline(map, data.timeline, layers.filter(function (l) {
+  var timeline = addTimeline(map, data, layers.filter(function (l) {
     return l.spec.since;
   }).map(function (l) {
     return { group: l.group, since: l.spec.since };
   }));
+  mapgen.story = addStory(map, data, layers, timeline);
+  mapgen.timeline = timeline;
   return map;
 }
 

@@ -133,7 +133,7 @@ var ADD = { shapes: addShapes, markers: addMarkers, labels: addLabels };
 // features (the 1997 baseline) following.
 function setDate(map, iso, waves) {
   waves.forEach(function (w) {
-    var on = w.since <= iso;
+    var on = w.since <= iso && w.group.mgWanted !== false;
     if (on && !map.hasLayer(w.group)) {
       map.addLayer(w.group);
     } else if (!on && map.hasLayer(w.group)) {

@@ -1,7 +1,7 @@
 // panel.js: the legend and the layer panel beside the map.
 
 // The legend: one entry per layer that has one, struck through while its layer is off.
-function addLegend(entries, groups) {
+function addLegend(map, entries, groups) {
   var list = document.getElementById("mg-legend");
   if (!list) {
     return;
@@ -9,7 +9,8 @@ function addLegend(entries, groups) {
   entries.forEach(function (entry) {
     var item = document.createElement("li");
     item.setAttribute("data-legend-key", entry.key);
-    if (entry.off) {
+    var group = groups[entry.key];
+    if (group ? !map.hasLayer(group) : entry.off) {
       item.className = "is-off";
     }
     var swatch = textNode("span", "mg-swatch " + entry.pattern, "");
@@ -17,7 +18,6 @@ function addLegend(entries, groups) {
     item.appendChild(swatch);
     item.appendChild(document.createTextNode(entry.label));
     list.appendChild(item);
-    var group = groups[entry.key];
     if (group) {
       group.on("add", function () { mark(item, true); });
       group.on("remove", function () { mark(item, false); });
@@ -35,6 +35,18 @@ function mark(item, on) {
 // section's heading before its first layer (Leaflet rebuilds the list whenever a layer comes
 // or goes, so the headings are made with the items).
 var LayerPanel = L.Control.Layers.extend({
+  // A reader's tick or untick is what the reader wants, kept when the date or story moves.
+  _onInputClick: function () {
+    L.Control.Layers.prototype._onInputClick.apply(this, arguments);
+    var inputs = this._layerControlInputs;
+    for (var i = 0; i < inputs.length; i++) {
+      var layer = this._getLayer(inputs[i].layerId);
+      if (layer) {
+        layer.layer.mgWanted = inputs[i].checked;
+      }
+    }
+  },
+
   _addItem: function (obj) {
     var label = L.Control.Layers.prototype._addItem.call(
       this, { layer: obj.layer, name: "", overlay: obj.overlay });

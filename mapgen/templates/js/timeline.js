@@ -1,25 +1,59 @@
-// timeline.js: the date slider and play button: the alliance as of each accession date.
+// timeline.js: the date slider and play button: the alliance as of each stop (the accession
+// dates, the map's date and the chapters'). The waves, the dated features, the description
+// and the members table follow the date.
 
-function addTimeline(map, spec, waves) {
+function followDate(data, iso) {
+  var caption = document.getElementById("mg-description");
+  if (caption && data.descriptions && data.descriptions[iso]) {
+    caption.textContent = data.descriptions[iso];
+  }
+  var rows = document.querySelectorAll("#mg-data tr[data-joined]");
+  for (var i = 0; i < rows.length; i++) {
+    rows[i].hidden = rows[i].getAttribute("data-joined") > iso;
+  }
+}
+
+function addTimeline(map, data, waves) {
+  var spec = data.timeline;
   var box = document.getElementById("mg-timeline");
   var slider = document.getElementById("mg-date");
   var status = document.getElementById("mg-status");
   var play = document.getElementById("mg-play");
-  if (!box || !slider || !spec || !spec.dates.length) {
-    return;
-  }
+  var listeners = [];
+  var index = spec.start;
   var reduced = window.matchMedia &&
     window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var timer = null;
-  slider.min = "0";
-  slider.max = String(spec.dates.length - 1);
-  box.hidden = false;
-  function show(i) {
-    slider.value = String(i);
-    slider.setAttribute("aria-valuetext", spec.labels[i]);
-    status.textContent = spec.labels[i];
-    mapgen.asOf = spec.dates[i];
-    setDate(map, spec.dates[i], waves);
+
+  function show(i, quiet) {
+    index = i;
+    var iso = spec.dates[i];
+    if (slider) {
+      slider.value = String(i);
+      slider.setAttribute("aria-valuetext", spec.labels[i]);
+      status.textContent = spec.labels[i];
+    }
+    mapgen.asOf = iso;
+    setDate(map, iso, waves);
+    followDate(data, iso);
+    if (!quiet) {
+      listeners.forEach(function (fn) { fn(iso); });
+    }
+  }
+
+  var api = {
+    current: function () { return spec.dates[index]; },
+    onChange: function (fn) { listeners.push(fn); },
+    // The latest stop on or before a date (the first stop for an earlier one).
+    goTo: function (iso) {
+      var i = 0;
+      spec.dates.forEach(function (d, k) { if (d <= iso) { i = k; } });
+      show(i, true);
+    }
+  };
+  mapgen.timelineSpec = spec;
+  if (!box || !slider || !spec.dates.length) {
+    return api;
   }
   function stop() {
     if (timer) {
@@ -29,9 +63,10 @@ function addTimeline(map, spec, waves) {
     play.textContent = reduced ? "Next" : "Play";
     play.setAttribute("aria-pressed", "false");
   }
-  slider.value = String(spec.start);
-  slider.setAttribute("aria-valuetext", spec.labels[spec.start]);
-  status.textContent = spec.labels[spec.start];
+  slider.min = "0";
+  slider.max = String(spec.dates.length - 1);
+  box.hidden = false;
+  show(spec.start, true);
   slider.addEventListener("input", function () {
     stop();
     show(Number(slider.value));
@@ -64,5 +99,5 @@ function addTimeline(map, spec, waves) {
       }
     }, spec.interval);
   });
-  mapgen.timelineSpec = spec;
+  return api;
 }

@@ -1,0 +1,189 @@
+// chapters.js: the story in steps. Each chapter sets the view, the date and the layers on and
+// says one thing; Previous/Next, the arrow keys on the stepper and the URL (#chapter=ID,
+// #as-of=YYYY-MM-DD) move between them; "Explore" frees every layer.
+
+function matchesAny(id, wanted) {
+  return wanted.some(function (w) { return id === w || id.indexOf(w + ".") === 0; });
+}
+
+// Which layers are wanted on: the chapter's (or all, to explore). A wave also waits for its
+// date, which the timeline applies.
+function wantLayers(map, layers, wanted, iso) {
+  layers.forEach(function (entry) {
+    if (!entry.spec.control) {
+      return;
+    }
+    var on = wanted === null || matchesAny(entry.spec.id, wanted);
+    entry.group.mgWanted = on;
+    var dated = entry.spec.since && iso && entry.spec.since > iso;
+    if (on && !dated && !map.hasLayer(entry.group)) {
+      map.addLayer(entry.group);
+    } else if ((!on || dated) && map.hasLayer(entry.group)) {
+      map.removeLayer(entry.group);
+    }
+  });
+}
+
+function readHash() {
+  var state = {};
+  (window.location.hash || "").replace(/^#/, "").split("&").forEach(function (pair) {
+    var parts = pair.split("=");
+    if (parts.length === 2 && /^(chapter|as-of)$/.test(parts[0])) {
+      state[parts[0]] = decodeURIComponent(parts[1]);
+    }
+  });
+  return state;
+}
+
+function writeHash(chapter, iso) {
+  var parts = [];
+  if (chapter) {
+    parts.push("chapter=" + encodeURIComponent(chapter));
+  }
+  if (iso) {
+    parts.push("as-of=" + iso);
+  }
+  var root = document.documentElement;
+  root.setAttribute("data-mapgen-chapter", chapter || "");
+  root.setAttribute("data-mapgen-as-of", iso || "");
+  if (window.history && window.history.replaceState) {
+    try {
+      window.history.replaceState(null, "", "#" + parts.join("&"));
+    } catch (error) {
+      // a sandboxed frame may refuse; the page works the same
+    }
+  }
+}
+
+function addStory(map, data, layers, timeline) {
+  var chapters = data.chapters || [];
+  var texts = data.story || {};
+  var box = document.getElementById("mg-story");
+  var reduced = window.matchMedia &&
+    window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var state = { index: -1 };
+
+  function caption(title, text, sources) {
+    var target = document.getElementById("mg-chapter");
+    if (!target) {
+      return;
+    }
+    target.textContent = "";
+    target.appendChild(textNode("h2", "mg-chapter-title", title));
+    target.appendChild(textNode("p", "mg-chapter-text", text));
+    if (sources && sources.length) {
+      var line = textNode("p", "mg-source", (texts.sources || "Sources") + ": ");
+      sources.forEach(function (pair, i) {
+        if (i > 0) {
+          line.appendChild(document.createTextNode("; "));
+        }
+        var link = textNode("a", null, pair[0]);
+        if (/^https?:\/\//i.test(pair[1] || "")) {
+          link.href = pair[1];
+          link.target = "_blank";
+          link.rel = "noopener noreferrer";
+        }
+        line.appendChild(link);
+      });
+      target.appendChild(line);
+    }
+  }
+
+  var buttons = [];
+  function mark() {
+    buttons.forEach(function (button, i) {
+      var on = i === state.index || (i === chapters.length && state.index === -1);
+      button.setAttribute("aria-current", on ? "step" : "false");
+    });
+    if (prev) {
+      prev.disabled = state.index === 0;
+      next.disabled = state.index === -1;
+    }
+  }
+
+  function go(index, animate) {
+    state.index = index;
+    var chapter = chapters[index];
+    if (chapter) {
+      wantLayers(map, layers, chapter.layers, chapter.asOf);
+      timeline.goTo(chapter.asOf);
+      var bounds = L.latLngBounds(chapter.bounds);
+      if (animate && !reduced) {
+        map.flyToBounds(bounds, { duration: 0.8 });
+      } else {
+        map.fitBounds(bounds, { animate: false });
+      }
+      caption(chapter.title, chapter.text, chapter.sources);
+    } else {
+      state.index = -1;
+      wantLayers(map, layers, null, timeline.current());
+      caption(texts.explore_title || "", texts.explore_text || "", []);
+    }
+    mark();
+    writeHash(chapter ? chapter.id : "explore", timeline.current());
+  }
+
+  var prev = null;
+  var next = null;
+  if (box && chapters.length) {
+    box.hidden = false;
+    box.setAttribute("aria-label", texts.label || "");
+    var list = document.createElement("ol");
+    list.className = "mg-steps";
+    chapters.concat([{ id: "explore", title: texts.explore || "Explore" }]).forEach(
+      function (chapter, i) {
+        var item = document.createElement("li");
+        var button = textNode("button", "mg-step",
+                              i < chapters.length ? (i + 1) + ". " + chapter.title : chapter.title);
+        button.type = "button";
+        button.setAttribute("data-chapter", chapter.id);
+        button.addEventListener("click", function () { go(i < chapters.length ? i : -1, true); });
+        item.appendChild(button);
+        list.appendChild(item);
+        buttons.push(button);
+      });
+    var moves = document.createElement("div");
+    moves.className = "mg-step-moves";
+    prev = textNode("button", "mg-prev", texts.previous || "Previous");
+    next = textNode("button", "mg-next", texts.next || "Next");
+    prev.type = next.type = "button";
+    prev.addEventListener("click", function () {
+      go(state.index === -1 ? chapters.length - 1 : Math.max(0, state.index - 1), true);
+    });
+    next.addEventListener("click", function () {
+      go(state.index >= chapters.length - 1 ? -1 : state.index + 1, true);
+    });
+    moves.appendChild(prev);
+    moves.appendChild(next);
+    box.insertBefore(moves, box.firstChild);
+    box.insertBefore(list, box.firstChild);
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowRight" && state.index !== -1) {
+        event.preventDefault();
+        next.click();
+      } else if (event.key === "ArrowLeft" && state.index !== 0) {
+        event.preventDefault();
+        prev.click();
+      }
+    });
+  }
+
+  // The reader's own moves of the date keep the URL and <html> current.
+  timeline.onChange(function (iso) {
+    var chapter = state.index === -1 ? "explore" : chapters[state.index] && chapters[state.index].id;
+    writeHash(chapters.length ? chapter : null, iso);
+  });
+
+  var asked = readHash();
+  var start = asked.chapter || data.opening || "explore";
+  var index = chapters.map(function (c) { return c.id; }).indexOf(start);
+  if (chapters.length) {
+    go(index, false);
+  }
+  if (asked["as-of"]) {
+    timeline.goTo(asked["as-of"]);
+  }
+  writeHash(chapters.length ? (index === -1 ? "explore" : chapters[index].id) : null,
+            timeline.current());
+  return { go: go, state: state };
+}
