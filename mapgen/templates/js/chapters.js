@@ -94,6 +94,10 @@ function addStory(map, data, layers, timeline) {
     buttons.forEach(function (button, i) {
       var on = i === state.index || (i === chapters.length && state.index === -1);
       button.setAttribute("aria-current", on ? "step" : "false");
+      var list = button.parentNode.parentNode;
+      if (on && list.scrollWidth > list.clientWidth) {  // a phone's one-line list: show it
+        list.scrollLeft = button.parentNode.offsetLeft - list.offsetLeft - 8;
+      }
     });
     if (prev) {
       prev.disabled = state.index === 0;
