@@ -163,8 +163,17 @@ def build_map(options: BuildOptions | None = None) -> folium.Map:
     >>> m = build_map()
     >>> m  # shows the map in Jupyter
     """
-    options = options or BuildOptions()
+    options = _resolved(options or BuildOptions())
     return _render(_prepare(options), options)
+
+
+def _resolved(options: BuildOptions) -> BuildOptions:
+    """A date asked for (``--as-of``) without a chapter opens the map in Explore at that date:
+    each chapter has a date of its own."""
+    if options.as_of is None or options.render.chapter is not None:
+        return options
+    render = dataclasses.replace(options.render, chapter=story.EXPLORE)
+    return dataclasses.replace(options, render=render)
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -187,7 +196,7 @@ def build(
     shapes while the page is rendered. A caller may start it even earlier and pass it as
     ``image_job`` (the command line does, before importing this module).
     """
-    options = options or BuildOptions()
+    options = _resolved(options or BuildOptions())
     paths = output_paths(options.out)
     if not options.png:
         del paths["png"]

@@ -213,3 +213,17 @@ def test_explore_frees_every_layer(built_map, open_page):
     data = page_parts(built_map).data
     control = {x["name"] for x in data["layers"] if x["control"] and not x["since"]}
     assert control <= on
+
+
+def test_a_date_without_a_chapter_opens_explore_at_that_date(tmp_path):
+    out = tmp_path / "m.html"
+    result = run_mapgen("build", "--no-png", "--quiet", "--as-of", "1999-03-12",
+                        "--data-dir", DATA, "--out", out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = page_parts(out).data
+    assert data["opening"] is None
+    assert data["timeline"]["dates"][data["timeline"]["start"]] == "1999-03-12"
+    with_chapter = tmp_path / "c.html"
+    run_mapgen("build", "--no-png", "--quiet", "--as-of", "1999-03-12", "--chapter", "seas",
+               "--data-dir", DATA, "--out", with_chapter, check=True)  # fmt: skip
+    assert page_parts(with_chapter).data["opening"] == "seas"
