@@ -29,11 +29,13 @@ function boot(id) {
     zoomSnap: view.zoomSnap
   });
   mapgen.map = map;
-  mapgen.asOf = view.asOf;
+  var opening = openingState(data);
+  mapgen.asOf = opening.asOf;
   reportHeight();
   addPanes(map, view.panes);
-  if (view.bounds) {
-    map.fitBounds(view.bounds, { animate: false });  // the story's opening step may move it
+  var bounds = opening.chapter ? opening.chapter.bounds : view.bounds;
+  if (bounds) {
+    map.fitBounds(bounds, { animate: false });
   }
   if (data.tiles) {
     L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
@@ -43,12 +45,16 @@ function boot(id) {
     var group = L.featureGroup();
     group._mgKey = spec.name;  // the layer's name, as its legend entry knows it
     if (spec.first) {
-      fillLayer(group, spec, view.asOf);
+      fillLayer(group, spec, opening.asOf);
     } else {
       // filled after the first paint, as of the date shown then (a link may have moved it)
       afterPaint(function () { fillLayer(group, spec, mapgen.asOf); });
     }
-    if (spec.show) {
+    var on = openingWanted(spec, opening);
+    if (spec.control) {
+      group.mgWanted = on;
+    }
+    if (on && !(spec.since && spec.since > opening.asOf)) {
       group.addTo(map);
     }
     groups[spec.name] = group;
@@ -62,8 +68,8 @@ function boot(id) {
     return l.spec.since;
   }).map(function (l) {
     return { group: l.group, since: l.spec.since };
-  }));
-  mapgen.story = addStory(map, data, layers, timeline);
+  }), opening.asOf);
+  mapgen.story = addStory(map, data, layers, timeline, opening);
   mapgen.timeline = timeline;
   return map;
 }

@@ -55,7 +55,31 @@ function writeHash(chapter, iso) {
   }
 }
 
-function addStory(map, data, layers, timeline) {
+// Where the page opens: the chapter and date of the link (#chapter=, #as-of=), else the
+// opening chapter of the build, else Explore at the build's date. Known before the layers are
+// added, so that the first paint draws the opening view once.
+function openingState(data) {
+  var chapters = data.chapters || [];
+  var asked = readHash();
+  var id = asked.chapter || data.opening || "explore";
+  var index = chapters.map(function (c) { return c.id; }).indexOf(id);
+  var chapter = chapters[index] || null;
+  var wanted = asked["as-of"] || (chapter ? chapter.asOf : data.view.asOf);
+  var stops = data.timeline.dates;
+  var asOf = stops[0];
+  stops.forEach(function (d) { if (d <= wanted) { asOf = d; } });
+  return { index: chapter ? index : -1, chapter: chapter, asOf: asOf, story: chapters.length > 0 };
+}
+
+// Whether a layer is on when the page opens.
+function openingWanted(spec, opening) {
+  if (!spec.control || !opening.story) {
+    return spec.show;
+  }
+  return opening.chapter ? matchesAny(spec.id, opening.chapter.layers) : true;
+}
+
+function addStory(map, data, layers, timeline, opening) {
   var chapters = data.chapters || [];
   var texts = data.story || {};
   var box = document.getElementById("mg-story");
@@ -105,10 +129,16 @@ function addStory(map, data, layers, timeline) {
     }
   }
 
-  function go(index, animate) {
+  function go(index, animate, opened) {
     state.index = index;
     var chapter = chapters[index];
-    if (chapter) {
+    if (opened) {  // the opening state: layers, date and view are set already
+      if (chapter) {
+        caption(chapter.title, chapter.text, chapter.sources);
+      } else {
+        caption(texts.explore_title || "", texts.explore_text || "", []);
+      }
+    } else if (chapter) {
       wantLayers(map, layers, chapter.layers, chapter.asOf);
       timeline.goTo(chapter.asOf);
       var bounds = L.latLngBounds(chapter.bounds);
@@ -178,16 +208,10 @@ function addStory(map, data, layers, timeline) {
     writeHash(chapters.length ? chapter : null, iso);
   });
 
-  var asked = readHash();
-  var start = asked.chapter || data.opening || "explore";
-  var index = chapters.map(function (c) { return c.id; }).indexOf(start);
   if (chapters.length) {
-    go(index, false);
+    go(opening.index, false, true);
   }
-  if (asked["as-of"]) {
-    timeline.goTo(asked["as-of"]);
-  }
-  writeHash(chapters.length ? (index === -1 ? "explore" : chapters[index].id) : null,
+  writeHash(opening.chapter ? opening.chapter.id : (chapters.length ? "explore" : null),
             timeline.current());
   return { go: go, state: state };
 }

@@ -13,14 +13,14 @@ function followDate(data, iso) {
   }
 }
 
-function addTimeline(map, data, waves) {
+function addTimeline(map, data, waves, asOf) {
   var spec = data.timeline;
   var box = document.getElementById("mg-timeline");
   var slider = document.getElementById("mg-date");
   var status = document.getElementById("mg-status");
   var play = document.getElementById("mg-play");
   var listeners = [];
-  var index = spec.start;
+  var index = Math.max(0, spec.dates.indexOf(asOf));
   var reduced = window.matchMedia &&
     window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var timer = null;
@@ -66,7 +66,7 @@ function addTimeline(map, data, waves) {
   slider.min = "0";
   slider.max = String(spec.dates.length - 1);
   box.hidden = false;
-  show(spec.start, true);
+  show(index, true);
   slider.addEventListener("input", function () {
     stop();
     show(Number(slider.value));
