@@ -180,7 +180,9 @@ def browse(browser, html: Path, assets) -> dict:
 
     page.route("**/*", route)
     page.add_init_script(FIRST_SHAPE)
-    page.goto(html.resolve().as_uri(), wait_until="load")
+    # mapgen opens on the first chapter of its story; Explore draws every layer, as the plain
+    # folium page does, so the two columns compare the same work (folium ignores the fragment)
+    page.goto(html.resolve().as_uri() + "#chapter=explore", wait_until="load")
     _wait_for(page, "window.__firstShape !== null")
     first = page.evaluate("window.__firstShape")
     if page.evaluate("!!document.getElementById('mapgen-shapes')"):

@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 from mapgen.dates import long_date
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, slug
+from mapgen.layers.shapes import (
+    LayerContext,
+    LegendEntry,
+    MapLayer,
+    marker_group,
+    marker_style,
+    slug,
+)
 from mapgen.schema import Key, text
 from mapgen.texts import fill
 
@@ -35,13 +42,6 @@ def _marker(row) -> dict:
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return one marker overlay per category; each event is drawn from its date on."""
     events = context.events
-    style = {
-        "radius": 7,
-        "color": "#ffffff",
-        "weight": 1.5,
-        "fillOpacity": 0.95,
-        "pane": "mgMarkers",
-    }
     layers = []
     for category, colour in zip(spec["categories"], spec["colours"], strict=True):
         rows = events[events["category"] == category]
@@ -49,7 +49,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         layer = marker_group(
             name,
             [_marker(r) for r in rows.itertuples()],
-            {**style, "fillColor": colour},
+            marker_style(colour, radius=7),
             legend=LegendEntry(name, colour, pattern="dot"),
         )
         layer.part = slug(category)

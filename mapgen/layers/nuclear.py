@@ -3,7 +3,7 @@ where US B61 bombs are reported to be stored, labelled as reported, not official
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, marker_style
 from mapgen.schema import URL, text
 from mapgen.texts import fill
 
@@ -37,16 +37,5 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         }
         for row in context.nuclear.itertuples()
     ]
-    style = {
-        "radius": 6,
-        "color": "#ffffff",
-        "weight": 1.5,
-        "fillColor": colour,
-        "fillOpacity": 0.95,
-        "pane": "mgMarkers",
-    }
-    return [
-        marker_group(
-            spec["name"], markers, style, legend=LegendEntry(spec["name"], colour, pattern="dot")
-        )
-    ]
+    legend = LegendEntry(spec["name"], colour, pattern="dot")
+    return [marker_group(spec["name"], markers, marker_style(colour), legend=legend)]

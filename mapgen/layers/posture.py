@@ -4,7 +4,7 @@ states that joined NATO after 27 May 1997 (battlegroups, missile defence, air po
 from __future__ import annotations
 
 from mapgen.dates import long_date
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, marker_style
 from mapgen.schema import MORE_SOURCES, URL, text
 from mapgen.texts import fill
 
@@ -41,17 +41,6 @@ def _marker(row, spec: dict) -> dict:
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return the sites as one marker layer, each drawn from the day it began."""
     colour = context.settings.style["posture"]
-    style = {
-        "radius": 6,
-        "color": "#ffffff",
-        "weight": 1.5,
-        "fillColor": colour,
-        "fillOpacity": 0.95,
-        "pane": "mgMarkers",
-    }
     markers = [_marker(row, spec) for row in context.posture.itertuples()]
-    return [
-        marker_group(
-            spec["name"], markers, style, legend=LegendEntry(spec["name"], colour, pattern="dot")
-        )
-    ]
+    legend = LegendEntry(spec["name"], colour, pattern="dot")
+    return [marker_group(spec["name"], markers, marker_style(colour), legend=legend)]

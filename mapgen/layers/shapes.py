@@ -160,6 +160,18 @@ class Labels:
         self.spec = {"labels": labels}
 
 
+def marker_style(colour: str, radius: float = 6, weight: float = 1.5, opacity: float = 0.95):
+    """Circle markers in a colour, white-ringed, in the markers pane above the shapes."""
+    return {
+        "radius": radius,
+        "color": "#ffffff",
+        "weight": weight,
+        "fillColor": colour,
+        "fillOpacity": opacity,
+        "pane": "mgMarkers",
+    }
+
+
 def marker_group(
     name: str,
     markers: list[dict],
