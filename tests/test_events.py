@@ -199,7 +199,7 @@ def test_accessions_one_row_per_state_at_its_capital(sources):
         ("Full-scale invasion of Ukraine", "Kyiv, Ukraine"),  # the capital attacked
         ("Zapad-2021 begins", "Mulino, Russia"),  # its main stage
         ("HMS Defender off Crimea", "Cape Fiolent, Crimea, Ukraine"),  # the nearest named place
-        ("NATO: talks must address allies' concerns", "Brussels, Belgium"),  # the seat
+        ("NATO: dialogue must address allies' concerns", "Brussels, Belgium"),  # the seat
     ],
 )
 def test_the_rule_of_each_category(sources, title, place):
