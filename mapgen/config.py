@@ -58,6 +58,8 @@ class Settings:
         Texts of the index of the drafts' articles.
     story : dict
         Texts of the chapter stepper.
+    embed : dict
+        Texts of the page in an article: the hints on scrolling and moving the map.
     chapters : list of dict
         The story's steps, in order: id, title, text, bounds, as_of, layers, sources.
     label : str
@@ -73,6 +75,7 @@ class Settings:
     timeline: dict = field(default_factory=dict)
     articles: dict = field(default_factory=dict)
     story: dict = field(default_factory=dict)
+    embed: dict = field(default_factory=dict)
     chapters: list = field(default_factory=list)
     label: str = SETTINGS_FILE
     lines: dict = field(default_factory=dict)
@@ -179,6 +182,7 @@ def load_settings(data_dir: Path) -> Settings:
         timeline=raw.get("timeline", {}),
         articles=raw.get("articles", {}),
         story=raw.get("story", {}),
+        embed=raw.get("embed", {}),
         chapters=[
             {**chapter, "as_of": _iso(chapter["as_of"]), "index": index}
             for index, chapter in enumerate(raw.get("chapters", []))

@@ -137,6 +137,11 @@ STORY = {
     "embed_comment": text("number", "title"),
 }
 
+EMBED = {
+    "wheel_hint": text(),
+    "touch_hint": text(),
+}
+
 TIMELINE = {
     "label": text("date", "count"),
     "territory_label": text("date", "count", "event"),
@@ -154,6 +159,7 @@ def tables() -> dict[str, dict[str, Key]]:
         "timeline": TIMELINE,
         "articles": ARTICLES,
         "story": STORY,
+        "embed": EMBED,
     }
     declared |= {f"layers.{name}": module.SPEC for name, module in REGISTRY.items()}
     return declared

@@ -243,7 +243,7 @@ def test_embed_snippet_sizes_the_frame_in_a_375px_article(built_map, browser):
 def test_fallback_height_without_scripts(built_map):
     snippet = built_map.with_name("nato_map.embed.html").read_text(encoding="utf-8")
     assert 'height="900"' in snippet and "height:900px" in snippet
-    assert 'src="nato_map.html"' in snippet
+    assert 'src="nato_map.html#chrome=minimal"' in snippet
 
 
 def test_layer_panel_sections_survive_the_timeline(built_map, open_page):

@@ -79,7 +79,9 @@ def test_the_page_carries_the_story_and_every_chapter_date_is_a_stop(built_map):
 def test_one_embed_snippet_per_chapter(built_map):
     snippet = built_map.with_name("nato_map.embed.html").read_text(encoding="utf-8")
     sources = re.findall(r'<iframe src="([^"]+)"', snippet)
-    assert sources == ["nato_map.html"] + [f"nato_map.html#chapter={i}" for i in IDS]
+    assert sources == ["nato_map.html#chrome=minimal"] + [
+        f"nato_map.html#chapter={i}&amp;chrome=minimal" for i in IDS
+    ]
     assert snippet.count("<!-- Chapter ") == 6
 
 

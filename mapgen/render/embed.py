@@ -32,11 +32,12 @@ def embed_snippet(
         The texts of the story (the comment above each chapter's snippet).
     """
     src = quote(html_name)  # a file name with #, ?, % or a space is still one address
-    frames = [{"comment": None, "title": title, "src": src}] + [
+    # the article has its own headline: the map hides its title and subtitle (#chrome=minimal)
+    frames = [{"comment": None, "title": title, "src": f"{src}#chrome=minimal"}] + [
         {
             "comment": fill(story["embed_comment"], number=number, title=chapter["title"]),
             "title": f"{title}: {chapter['title']}",
-            "src": f"{src}#chapter={quote(chapter['id'])}",
+            "src": f"{src}#chapter={quote(chapter['id'])}&chrome=minimal",
         }
         for number, chapter in enumerate(chapters or [], start=1)
     ]

@@ -183,6 +183,7 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
         ],
         "opening": (story.chapter(settings, options.chapter) or {}).get("id"),
         "story": settings.story,
+        "embed": settings.embed,
     }
 
 

@@ -31,7 +31,9 @@ function boot(id) {
   mapgen.map = map;
   var opening = openingState(data);
   mapgen.asOf = opening.asOf;
+  applyChrome();
   reportHeight();
+  guardScroll(map, data.embed || {});
   addPanes(map, view.panes);
   var bounds = opening.chapter ? opening.chapter.bounds : view.bounds;
   if (bounds) {

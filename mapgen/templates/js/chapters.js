@@ -28,7 +28,7 @@ function readHash() {
   var state = {};
   (window.location.hash || "").replace(/^#/, "").split("&").forEach(function (pair) {
     var parts = pair.split("=");
-    if (parts.length === 2 && /^(chapter|as-of)$/.test(parts[0])) {
+    if (parts.length === 2 && /^(chapter|as-of|chrome)$/.test(parts[0])) {
       state[parts[0]] = decodeURIComponent(parts[1]);
     }
   });
@@ -42,6 +42,10 @@ function writeHash(chapter, iso) {
   }
   if (iso) {
     parts.push("as-of=" + iso);
+  }
+  var chrome = readHash().chrome;
+  if (chrome) {
+    parts.push("chrome=" + encodeURIComponent(chrome));  // the embed's choice stays
   }
   var root = document.documentElement;
   root.setAttribute("data-mapgen-chapter", chapter || "");

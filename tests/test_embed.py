@@ -1,0 +1,116 @@
+"""The map in an article: no scroll trap (wheel and touch) and the article's own headline
+(#chrome=minimal); on its own the page keeps the usual wheel zoom."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _article(built_map, first_only: bool = True):
+    snippet = built_map.with_name("nato_map.embed.html").read_text(encoding="utf-8")
+    if first_only:
+        snippet = snippet[: snippet.index("</div>") + len("</div>")]
+    article = built_map.with_name("article-embed.html")
+    article.write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<style>body{margin:0} main{max-width:680px;margin:0 auto}</style></head><body><main>"
+        "<h1>Article</h1>"
+        + "<p>Text before.</p>" * 30
+        + snippet
+        + "<p>Text after.</p>" * 60
+        + "</main></body></html>",
+        encoding="utf-8",
+    )
+    return article
+
+
+def _open_article(browser, built_map, **context):
+    page = browser.new_context(viewport={"width": 680, "height": 800}, **context).new_page()
+    page.goto(_article(built_map).resolve().as_uri())
+    frame = page.frames[1]
+    frame.locator("html[data-mapgen-ready]").wait_for(state="attached")
+    page.wait_for_timeout(500)  # the frame takes the map's height
+    _show_map(page, frame)
+    return page, frame
+
+
+def _show_map(page, frame):
+    """Scroll the article so that the map's top is 100 px below the top of the window."""
+    top = frame.evaluate("mapgen.map.getContainer().getBoundingClientRect().top")
+    page.evaluate(
+        "(top) => window.scrollTo(0, document.querySelector('iframe').getBoundingClientRect().top"
+        " + window.scrollY + top - 100)",
+        top,
+    )
+    page.wait_for_timeout(300)
+
+
+def _map_centre(page):
+    inner = page.frames[1].locator(".mg-map").bounding_box()  # in the article's viewport
+    return inner["x"] + inner["width"] / 2, inner["y"] + min(100, inner["height"] / 2)
+
+
+def test_the_wheel_scrolls_the_article_until_the_map_is_clicked(built_map, browser):
+    page, frame = _open_article(browser, built_map)
+    x, y = _map_centre(page)
+    zoom, scroll = frame.evaluate("mapgen.map.getZoom()"), page.evaluate("scrollY")
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(400)
+    assert frame.evaluate("mapgen.map.getZoom()") == zoom
+    assert page.evaluate("scrollY") > scroll  # the article moved, not the map
+    assert frame.locator(".mg-hint").is_visible()
+    assert "Ctrl" in frame.locator(".mg-hint").inner_text()
+    _show_map(page, frame)
+    x, y = _map_centre(page)
+    page.mouse.click(x, y)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(600)
+    assert frame.evaluate("mapgen.map.getZoom()") > zoom  # engaged: the wheel zooms
+    page.context.close()
+
+
+def test_ctrl_and_the_wheel_zoom_the_map(built_map, browser):
+    page, frame = _open_article(browser, built_map)
+    x, y = _map_centre(page)
+    zoom = frame.evaluate("mapgen.map.getZoom()")
+    page.mouse.move(x, y)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(500)
+    assert frame.evaluate("mapgen.map.getZoom()") > zoom
+    page.context.close()
+
+
+def test_on_touch_one_finger_scrolls_and_two_move_the_map(built_map, browser):
+    page, frame = _open_article(browser, built_map, has_touch=True, is_mobile=True)
+    assert frame.evaluate("mapgen.map.dragging.enabled()") is False
+    assert frame.evaluate("mapgen.map.touchZoom.enabled()") is True  # two fingers
+    touch_action = frame.evaluate("getComputedStyle(mapgen.map.getContainer()).touchAction")
+    assert touch_action in ("pan-x pan-y", "manipulation", "auto")  # the page may scroll
+    frame.evaluate("""() => {
+      const el = mapgen.map.getContainer();
+      const t = new Touch({identifier: 1, target: el, clientX: 100, clientY: 100});
+      el.dispatchEvent(new TouchEvent('touchstart', {touches: [t], bubbles: true}));
+    }""")
+    assert frame.locator(".mg-hint").inner_text() == "Use two fingers to move the map"
+    page.context.close()
+
+
+def test_on_its_own_the_page_zooms_with_the_wheel(built_map, open_page):
+    page = open_page(built_map)
+    assert page.evaluate("mapgen.map.scrollWheelZoom.enabled()") is True
+    assert page.locator(".mg-hint").count() == 0
+    assert page.locator("h1").is_visible()
+
+
+def test_the_snippets_hide_the_title_for_the_article_headline(built_map, browser):
+    page, frame = _open_article(browser, built_map)
+    assert frame.locator("h1.mg-title").is_hidden()
+    assert "chrome=minimal" in frame.evaluate("location.hash")  # kept as the reader moves
+    frame.locator(".mg-next").click()
+    assert "chrome=minimal" in frame.evaluate("location.hash")
+    page.context.close()
