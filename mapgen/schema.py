@@ -67,6 +67,7 @@ MAP = {
     "zoom": Key("int", low=0, high=18),
     "min_zoom": Key("int", low=0, high=18),
     "max_zoom": Key("int", low=0, high=18),
+    "attribution_prefix": text(),
 }
 
 COLOURS = (

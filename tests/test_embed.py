@@ -114,3 +114,20 @@ def test_the_snippets_hide_the_title_for_the_article_headline(built_map, browser
     frame.locator(".mg-next").click()
     assert "chrome=minimal" in frame.evaluate("location.hash")
     page.context.close()
+
+
+def test_the_attribution_prefix_is_plain_text_from_map_toml(built_map, open_page):
+    page = open_page(built_map)
+    prefix = page.locator(".leaflet-control-attribution")
+    assert prefix.inner_text().strip() == "Leaflet"
+    assert prefix.locator("svg, img, a").count() == 0  # no flag, no link
+
+
+def test_print_shows_the_map_key_and_credit_without_controls(built_map, open_page):
+    page = open_page(built_map)
+    page.emulate_media(media="print")
+    hidden = ["#mg-timeline", "#mg-panel", ".mg-steps", ".leaflet-control-zoom"]
+    for selector in hidden:
+        assert page.locator(selector).first.is_hidden(), selector
+    for selector in (".mg-map", "#mg-legend", ".mg-credit"):
+        assert page.locator(selector).first.is_visible(), selector

@@ -146,6 +146,7 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
             "bounds": view.get("bounds"),
             "asOf": context.joined.as_of.isoformat(),
             "panes": PANES,
+            "attributionPrefix": view["attribution_prefix"],
         },
         "style": {
             "sea": settings.style["sea"],

@@ -29,6 +29,8 @@ function boot(id) {
     zoomSnap: view.zoomSnap
   });
   mapgen.map = map;
+  // Leaflet sets the prefix as HTML: the text of map.toml goes in escaped
+  map.attributionControl.setPrefix(escapeHtml(view.attributionPrefix || ""));
   var opening = openingState(data);
   mapgen.asOf = opening.asOf;
   applyChrome();

@@ -8,6 +8,12 @@ function readJson(id) {
   return block ? JSON.parse(block.textContent) : null;
 }
 
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+  });
+}
+
 function textNode(tag, className, content) {
   var el = document.createElement(tag);
   if (className) {
