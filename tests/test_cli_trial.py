@@ -259,7 +259,7 @@ def test_the_embed_address_is_url_encoded(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     snippet = (tmp_path / "map #1.embed.html").read_text(encoding="utf-8")
-    assert 'src="map%20%231.html"' in snippet
+    assert 'src="map%20%231.html#chrome=minimal"' in snippet
 
 
 @pytest.mark.browser
