@@ -131,3 +131,40 @@ def test_print_shows_the_map_key_and_credit_without_controls(built_map, open_pag
         assert page.locator(selector).first.is_hidden(), selector
     for selector in (".mg-map", "#mg-legend", ".mg-credit"):
         assert page.locator(selector).first.is_visible(), selector
+
+
+HELD_LAT, HELD_LON = 47.95, 38.73  # inside the held area (its representative point)
+SAMPLES = [  # a layer (by legend key), the state it is seen in, a point well inside its shape
+    ("No NATO military activity (map's reading)", "explore", (47.0, 62.0)),  # Kazakhstan
+    ("Sea: Black Sea", "explore", (43.0, 34.5)),
+    ("Donbas: held by Russia-backed forces, 2015-2022 (approx.)", "donbas", (HELD_LAT, HELD_LON)),
+]
+
+
+def _pixel(page, x, y):
+    from io import BytesIO
+
+    from PIL import Image
+
+    shot = page.screenshot(clip={"x": x - 1, "y": y - 1, "width": 3, "height": 3})
+    return Image.open(BytesIO(shot)).convert("RGB").getpixel((1, 1))
+
+
+@pytest.mark.parametrize(("key", "chapter", "where"), SAMPLES, ids=["zone", "sea", "held"])
+def test_key_swatches_are_the_colours_the_map_draws(built_map, open_page, key, chapter, where):
+    page = open_page(built_map, fragment=f"#chapter={chapter}")
+    page.evaluate("(p) => mapgen.map.setView(p, 6, {animate: false})", list(where))
+    page.wait_for_timeout(400)
+    lat, lon = where
+    point = page.evaluate(
+        "([lat, lon]) => { const p = mapgen.map.latLngToContainerPoint([lat, lon]);"
+        " const r = mapgen.map.getContainer().getBoundingClientRect();"
+        " return [r.left + p.x, r.top + p.y]; }",
+        [lat, lon],
+    )
+    drawn = _pixel(page, *point)
+    swatch = page.locator(f'[data-legend-key="{key}"] .mg-swatch')
+    swatch.scroll_into_view_if_needed()
+    box = swatch.bounding_box()
+    shown = _pixel(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert max(abs(a - b) for a, b in zip(drawn, shown, strict=True)) <= 6, (key, drawn, shown)

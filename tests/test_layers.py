@@ -41,9 +41,12 @@ def test_one_overlay_per_wave_later_waves_off(layers_2021):
 
 def test_wave_colours_are_ordered_and_distinct(layers_2021, sources):
     waves = [layer for layer in layers_2021 if re.fullmatch(r"\d{4}( \(later\)|: .+)?", layer.name)]
-    colours = [layer.legend.color for layer in waves]
+    colours = [next(iter(layer.items)).spec["style"]["fillColor"] for layer in waves]
     assert colours == sources.settings.style["waves"][: len(colours)]
     assert len(set(colours)) == len(colours) == 12
+    # the key shows what the map draws: a later wave, faded over the land
+    later = next(layer for layer in waves if layer.legend.off)
+    assert later.legend.color != later.items[0].spec["style"]["fillColor"]
 
 
 def test_tooltips_name_country_and_date(layers_2021):

@@ -7,6 +7,7 @@ from mapgen.layers.shapes import (
     LayerContext,
     LegendEntry,
     MapLayer,
+    blend,
     iso,
     marker_group,
     popup_spec,
@@ -46,6 +47,7 @@ SPEC = {
 OBLASTS = ("UKR-05", "UKR-14")  # Donetsk, Luhansk
 CRIMEA = ("UKR-11", "UKR-20")  # Autonomous Republic of Crimea, Sevastopol
 HELD = "DONBAS-HELD"
+HELD_OPACITY = 0.55
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
@@ -74,14 +76,19 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
                 "until": iso(spec["held_until"]),
             }
         ],
-        {"color": style["held"], "weight": 1, "fillColor": style["held"], "fillOpacity": 0.55},
+        {
+            "color": style["held"],
+            "weight": 1,
+            "fillColor": style["held"],
+            "fillOpacity": HELD_OPACITY,
+        },
         popup=popup_spec(
             spec,
             "held_",
             area=int(shapes.at[HELD, "area_km2"]),
             town_count=int(shapes.at[HELD, "town_count"]),
         ),
-        legend=LegendEntry(spec["held_name"], style["held"]),
+        legend=LegendEntry(spec["held_name"], blend(style["held"], HELD_OPACITY, style["land"])),
     )
     crimea = shape_group(
         spec["crimea_name"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mapgen.dates import long_date
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, shape_group
+from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, blend, shape_group
 from mapgen.schema import text
 from mapgen.texts import fill
 
@@ -78,7 +78,11 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
                 "weight": 0.6,
             },
             show=not wave.later,
-            legend=LegendEntry(name, colour, off=wave.later),
+            legend=LegendEntry(
+                name,
+                blend(colour, style["later_wave_opacity"], style["land"]) if wave.later else colour,
+                off=wave.later,
+            ),
         )
         layer.since = wave.first_date
         layer.part = str(wave.year)

@@ -3,9 +3,18 @@ drafts name (``named_seas``) is data: the popup says so for each."""
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, popup_spec, shape_group
+from mapgen.layers.shapes import (
+    LayerContext,
+    LegendEntry,
+    MapLayer,
+    blend,
+    popup_spec,
+    shape_group,
+)
 from mapgen.schema import MORE_SOURCES, URL, Key, text
 from mapgen.texts import fill
+
+SEA_OPACITY = 0.55
 
 SPEC = {
     "section": text(),
@@ -37,12 +46,14 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             {
                 "pane": "mgSeas",
                 "fillColor": style["sea_fill"],
-                "fillOpacity": 0.55,
+                "fillOpacity": SEA_OPACITY,
                 "color": style["sea_line"],
                 "weight": 1,
             },
             popup=popup,
-            legend=LegendEntry(sea.name.split(" (")[0], style["sea_fill"]),
+            legend=LegendEntry(
+                sea.name.split(" (")[0], blend(style["sea_fill"], SEA_OPACITY, style["sea"])
+            ),
         )
         layer.part = sea_id.removeprefix("SEA-").lower()
         layers.append(layer)

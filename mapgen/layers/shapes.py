@@ -160,6 +160,15 @@ class Labels:
         self.spec = {"labels": labels}
 
 
+def blend(colour: str, opacity: float, under: str) -> str:
+    """The colour a fill of ``colour`` at ``opacity`` shows over ``under`` (#rrggbb): what the
+    key's swatch must show to match the map."""
+    top = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    bottom = [int(under[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(t * opacity + b * (1 - opacity)) for t, b in zip(top, bottom, strict=True)]
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
 def marker_style(colour: str, radius: float = 6, weight: float = 1.5, opacity: float = 0.95):
     """Circle markers in a colour, white-ringed, in the markers pane above the shapes."""
     return {
@@ -256,5 +265,11 @@ def country_group(
         country_features(context, spec["iso3"], spec["name"], iso(spec["since"])),
         style,
         popup=popup_spec(spec),
-        legend=LegendEntry(spec["legend"], style["color"], pattern=pattern),
+        legend=LegendEntry(
+            spec["legend"],
+            style["color"]
+            if pattern != "fill"
+            else blend(style["fillColor"], style["fillOpacity"], context.settings.style["land"]),
+            pattern=pattern,
+        ),
     )
