@@ -35,3 +35,35 @@ def test_adjacent_waves_are_distinguishable(sources, vision):
 def test_waves_get_lighter_in_order(sources, vision):
     lightness = [lab(simulate(c, vision))[0] for c in sources.settings.style["waves"]]
     assert lightness == sorted(lightness)  # ordered: older waves darker, whatever the vision
+
+
+def _seen(colour: str, vision: str) -> np.ndarray:
+    return lab(simulate(colour, vision))
+
+
+@pytest.mark.parametrize("vision", sorted(CVD))
+def test_marker_categories_are_distinguishable(sources, vision):
+    """Dots of the build-up, the deployments, the reported nuclear sites and every event
+    category: any two stay apart for every kind of colour vision."""
+    style, events = sources.settings.style, sources.settings.layers["events"]
+    colours = dict(zip(events["categories"], events["colours"], strict=True))
+    colours |= {"build-up": style["buildup"], "posture": style["posture"]}
+    colours["nuclear"] = style["nuclear"]
+    names = sorted(colours)
+    distances = {
+        (a, b): ciede2000(_seen(colours[a], vision), _seen(colours[b], vision))
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    }
+    worst = min(distances, key=distances.get)
+    assert distances[worst] >= MIN_ADJACENT, (vision, worst, round(distances[worst], 1))
+
+
+@pytest.mark.parametrize("vision", sorted(CVD))
+def test_sea_areas_stand_out_from_the_plain_sea(sources, vision):
+    from mapgen.layers.seas import SEA_OPACITY
+    from mapgen.layers.shapes import blend
+
+    style = sources.settings.style
+    area = blend(style["sea_fill"], SEA_OPACITY, style["sea"])
+    assert ciede2000(_seen(area, vision), _seen(style["sea"], vision)) >= MIN_ADJACENT
