@@ -168,3 +168,23 @@ def test_key_swatches_are_the_colours_the_map_draws(built_map, open_page, key, c
     box = swatch.bounding_box()
     shown = _pixel(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert max(abs(a - b) for a, b in zip(drawn, shown, strict=True)) <= 6, (key, drawn, shown)
+
+
+def test_a_click_on_a_shape_leaves_no_focus_box(built_map, open_page):
+    page = open_page(built_map, fragment="#chapter=no-activity")
+    point = page.evaluate(
+        "(() => { const p = mapgen.map.latLngToContainerPoint([49.5, 31.0]);"
+        " const r = mapgen.map.getContainer().getBoundingClientRect();"
+        " return [r.left + p.x, r.top + p.y]; })()"
+    )
+    page.mouse.click(*point)
+    page.wait_for_timeout(200)
+    outline = page.evaluate(
+        "[document.activeElement.tagName, getComputedStyle(document.activeElement).outlineStyle]"
+    )
+    assert outline[1] == "none", outline
+    page.keyboard.press("Escape")
+    page.locator(".mg-next").focus()
+    page.keyboard.press("Shift+Tab")  # keyboard focus: still drawn
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert style != "none"
