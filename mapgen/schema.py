@@ -68,6 +68,7 @@ MAP = {
     "min_zoom": Key("int", low=0, high=18),
     "max_zoom": Key("int", low=0, high=18),
     "attribution_prefix": text(),
+    "popup_order": Key("texts"),
 }
 
 COLOURS = (

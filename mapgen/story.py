@@ -22,6 +22,11 @@ def problems(settings: Settings, layers: list[MapLayer], *wanted: tuple[str, str
         if unknown:
             key = f"chapters.{chapter['index']}.layers"
             found.append(settings.problem(key, f"names no layer {', '.join(unknown)}"))
+    unknown = [
+        w for w in settings.map.get("popup_order", []) if not any(matches(i, [w]) for i in ids)
+    ]
+    if unknown:
+        found.append(settings.problem("map.popup_order", f"names no layer {', '.join(unknown)}"))
     known = [c["id"] for c in settings.chapters]
     for option, chapter_id in wanted:
         if chapter_id is not None and chapter_id not in known + [EXPLORE]:

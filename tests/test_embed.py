@@ -188,3 +188,30 @@ def test_a_click_on_a_shape_leaves_no_focus_box(built_map, open_page):
     page.keyboard.press("Shift+Tab")  # keyboard focus: still drawn
     style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert style != "none"
+
+
+@pytest.mark.parametrize(
+    ("where", "titles"),
+    [
+        ((49.5, 31.0), ["No NATO military activity: the map's reading",
+                        "The Bucharest promise, 3 April 2008"]),
+        ((45.3, 34.2), ["No NATO military activity: the map's reading",
+                        "The Bucharest promise, 3 April 2008", "Crimea and Sevastopol"]),
+        ((47.95, 38.73), ["No NATO military activity: the map's reading",
+                          "The Bucharest promise, 3 April 2008",
+                          "Areas held by Russia-backed forces, February 2015 - February 2022"]),
+    ],
+    ids=["kyiv-oblast", "crimea", "held-area"],
+)  # fmt: skip
+def test_one_popup_per_place_lists_every_fact_in_order(built_map, open_page, where, titles):
+    page = open_page(built_map, fragment="#chapter=explore")
+    point = page.evaluate(
+        "(ll) => { const p = mapgen.map.latLngToContainerPoint(ll);"
+        " const r = mapgen.map.getContainer().getBoundingClientRect();"
+        " return [r.left + p.x, r.top + p.y]; }",
+        list(where),
+    )
+    page.mouse.click(*point)
+    shown = page.locator(".leaflet-popup .mg-popup-title").all_text_contents()
+    assert shown == titles
+    assert page.locator(".leaflet-popup").count() == 1

@@ -138,6 +138,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             "fillColor": style["buildup"],
             "fillOpacity": 0.9,
             "pane": "mgMarkers",
+            "bubblingMouseEvents": False,
         },
         legend=LegendEntry(spec["buildup_name"], style["buildup"], pattern="dot"),
     )

@@ -178,6 +178,7 @@ def marker_style(colour: str, radius: float = 6, weight: float = 1.5, opacity: f
         "fillColor": colour,
         "fillOpacity": opacity,
         "pane": "mgMarkers",
+        "bubblingMouseEvents": False,  # a dot's own popup, not the place's beneath it
     }
 
 

@@ -147,6 +147,7 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
             "asOf": context.joined.as_of.isoformat(),
             "panes": PANES,
             "attributionPrefix": view["attribution_prefix"],
+            "popupOrder": view["popup_order"],
         },
         "style": {
             "sea": settings.style["sea"],

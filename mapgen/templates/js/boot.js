@@ -48,6 +48,7 @@ function boot(id) {
   var layers = data.layers.map(function (spec) {
     var group = L.featureGroup();
     group._mgKey = spec.name;  // the layer's name, as its legend entry knows it
+    group.mgId = spec.id;
     if (spec.first) {
       fillLayer(group, spec, opening.asOf);
     } else {
@@ -64,6 +65,7 @@ function boot(id) {
     groups[spec.name] = group;
     return { spec: spec, group: group };
   });
+  placePopups(map, view.popupOrder || []);
   afterPaint(function () {
     addPanel(map, layers);
     addLegend(map, data.legend, groups);

@@ -41,6 +41,7 @@ function pathStyle(style) {
 // baseline, the held area, occupied Crimea, the build-up, events, deployments. The timeline and
 // the chapters move them.
 var dated = [];
+var drawn = 0;  // shapes in drawing order: the later, the higher
 
 function current(item, iso) {
   return (!item.since || !iso || item.since <= iso) && (!item.until || !iso || iso < item.until);
@@ -65,9 +66,10 @@ function addShapes(group, spec, asOf) {
     layer.feature = { properties: { id: f.id, since: f.since || null } };
     layer.mgTip = f.tip;
     layer.mgPopup = f.popup || spec.popup;
+    layer.mgOrder = drawn++;
     return layer;
   });
-  bind(group, shapes);
+  bind(group, shapes, true);
   addDated(group, shapes, spec.features, asOf);
   var under = shapes.filter(function (shape, i) { return spec.features[i].under; });
   if (under.length) {

@@ -48,11 +48,20 @@ function untabbable(layer) {
 // Tooltips and popups are bound once per layer group, not once per shape or marker: each
 // item carries its texts (mgTip, mgPopup) and the group shows them. An item without a popup
 // in a group where others have one gets its own.
-function bind(group, items) {
+function bind(group, items, shapes) {
   items.forEach(untabbable);
   if (items.some(function (item) { return item.mgTip; })) {
     group.bindTooltip(function (item) { return textNode("span", null, item.mgTip || ""); },
                       { sticky: true });
+  }
+  if (shapes) {  // a shape's popup is one section of the place's popup (placePopups)
+    items.forEach(function (item) {
+      if (item.mgPopup) {
+        item.mgGroup = group;
+        placed.push(item);
+      }
+    });
+    return;
   }
   var withPopup = items.filter(function (item) { return item.mgPopup; });
   if (withPopup.length && withPopup.length === items.length) {
@@ -62,4 +71,57 @@ function bind(group, items) {
       item.bindPopup(function () { return popupNode(item.mgPopup); }, { maxWidth: 320 });
     });
   }
+}
+
+// One popup for a place: a click on the map lists every story fact whose shape lies under the
+// point (the no-activity zone, the Bucharest promise, Crimea or the held area …), in the order
+// map.toml states (popup_order), then in drawing order from the top.
+var placed = [];
+
+function inRings(rings, point) {
+  var inside = false;
+  rings.forEach(function (ring) {
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var a = ring[i];
+      var b = ring[j];
+      if ((a.y > point.y) !== (b.y > point.y) &&
+          point.x < (b.x - a.x) * (point.y - a.y) / (b.y - a.y) + a.x) {
+        inside = !inside;
+      }
+    }
+  });
+  return inside;
+}
+
+function placePopups(map, order) {
+  function rank(item) {
+    var id = item.mgGroup.mgId || "";
+    for (var i = 0; i < order.length; i++) {
+      if (id === order[i] || id.indexOf(order[i] + ".") === 0) {
+        return i;
+      }
+    }
+    return order.length;
+  }
+  map.on("click", function (event) {
+    var point = map.latLngToLayerPoint(event.latlng);
+    var here = placed.filter(function (item) {
+      return map.hasLayer(item.mgGroup) && item.mgGroup.hasLayer(item) && item._rings &&
+        inRings(item._rings, point);
+    });
+    if (!here.length) {
+      return;
+    }
+    here.sort(function (a, b) { return rank(a) - rank(b) || b.mgOrder - a.mgOrder; });
+    var box = document.createElement("div");
+    box.className = "mg-place";
+    here.forEach(function (item, i) {
+      if (i > 0) {
+        box.appendChild(document.createElement("hr"));
+      }
+      box.appendChild(popupNode(item.mgPopup));
+    });
+    L.popup({ maxWidth: 320, maxHeight: 360, autoPanPadding: [16, 16] })
+      .setLatLng(event.latlng).setContent(box).openOn(map);
+  });
 }
