@@ -215,3 +215,36 @@ def test_one_popup_per_place_lists_every_fact_in_order(built_map, open_page, whe
     shown = page.locator(".leaflet-popup .mg-popup-title").all_text_contents()
     assert shown == titles
     assert page.locator(".leaflet-popup").count() == 1
+
+
+def _overlap(a, b) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])  # fmt: skip
+
+
+@pytest.mark.parametrize("where", [(46.0, 30.0), (50.0, 25.0)], ids=["odesa", "lviv"])
+def test_on_a_phone_the_popup_clears_the_controls(built_map, open_page, where):
+    page = open_page(built_map, width=375, height=740, fragment="#chapter=no-activity")
+    page.locator(".mg-map").scroll_into_view_if_needed()
+    page.evaluate("(p) => mapgen.map.setView(p, 5, {animate: false})", list(where))
+    page.wait_for_timeout(200)
+    point = page.evaluate(
+        "(ll) => { const p = mapgen.map.latLngToContainerPoint(ll);"
+        " const r = mapgen.map.getContainer().getBoundingClientRect();"
+        " return [r.left + p.x, r.top + p.y]; }",
+        list(where),
+    )
+    page.mouse.click(*point)
+    page.wait_for_timeout(500)  # the pan that makes room
+    popup = page.locator(".leaflet-popup-content-wrapper").bounding_box()
+    zoom = page.locator(".leaflet-control-zoom").bounding_box()
+    close = page.locator(".leaflet-popup-close-button").bounding_box()
+    mapbox = page.locator(".mg-map").bounding_box()
+    assert not _overlap(popup, zoom)
+    assert (
+        popup["x"] >= mapbox["x"] and popup["x"] + popup["width"] <= mapbox["x"] + mapbox["width"]
+    )
+    assert (
+        mapbox["x"] <= close["x"] and close["x"] + close["width"] <= mapbox["x"] + mapbox["width"]
+    )
+    assert close["y"] >= mapbox["y"]

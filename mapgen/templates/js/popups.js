@@ -65,10 +65,11 @@ function bind(group, items, shapes) {
   }
   var withPopup = items.filter(function (item) { return item.mgPopup; });
   if (withPopup.length && withPopup.length === items.length) {
-    group.bindPopup(function (item) { return popupNode(item.mgPopup); }, { maxWidth: 320 });
+    group.bindPopup(function (item) { return popupNode(item.mgPopup); },
+                    popupOptions(mapgen.map));
   } else {
     withPopup.forEach(function (item) {
-      item.bindPopup(function () { return popupNode(item.mgPopup); }, { maxWidth: 320 });
+      item.bindPopup(function () { return popupNode(item.mgPopup); }, popupOptions(mapgen.map));
     });
   }
 }
@@ -91,6 +92,18 @@ function inRings(rings, point) {
     }
   });
   return inside;
+}
+
+// A popup that fits the map: no wider than the map leaves beside the zoom buttons, no taller
+// than most of it, panned clear of the zoom buttons (top left) so its close button shows.
+function popupOptions(map) {
+  var size = map.getSize();
+  return {
+    maxWidth: Math.max(160, Math.min(320, size.x - 130)),  // 64 + 16 of padding, 50 of frame
+    maxHeight: Math.max(160, Math.round(size.y * 0.6)),
+    autoPanPaddingTopLeft: L.point(64, 16),
+    autoPanPaddingBottomRight: L.point(16, 16)
+  };
 }
 
 function placePopups(map, order) {
@@ -121,7 +134,6 @@ function placePopups(map, order) {
       }
       box.appendChild(popupNode(item.mgPopup));
     });
-    L.popup({ maxWidth: 320, maxHeight: 360, autoPanPadding: [16, 16] })
-      .setLatLng(event.latlng).setContent(box).openOn(map);
+    L.popup(popupOptions(map)).setLatLng(event.latlng).setContent(box).openOn(map);
   });
 }
