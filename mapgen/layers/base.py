@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from mapgen.layers.shapes import Labels, LayerContext, MapLayer, shape_group
-from mapgen.schema import text
+from mapgen.schema import Key, text
 from mapgen.texts import fill
 
-SPEC = {"tooltip": text("name")}
+SPEC = {
+    "tooltip": text("name"),
+    # names placed first where names would collide: the story's countries
+    "label_first": Key("iso3s"),
+}
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
@@ -37,19 +41,20 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         control=False,
     )
     labelled = countries[countries["label_rank"] < 10]
-    layer.items.append(
-        Labels(
-            [
-                {"name": name, "lat": lat, "lon": lon, "rank": int(rank)}
-                for name, lat, lon, rank in zip(
-                    labelled["name"],
-                    labelled["label_lat"],
-                    labelled["label_lon"],
-                    labelled["label_rank"],
-                    strict=True,
-                )
-            ]
+    first = spec["label_first"]
+    labels = [
+        {"name": name, "lat": lat, "lon": lon, "rank": int(rank), "first": sid in first}
+        for sid, name, lat, lon, rank in zip(
+            labelled.index,
+            labelled["name"],
+            labelled["label_lat"],
+            labelled["label_lon"],
+            labelled["label_rank"],
+            strict=True,
         )
-    )
+    ]
+    # placement priority: the story's countries, then by Natural Earth's rank (larger first)
+    labels.sort(key=lambda label: (not label["first"], label["rank"]))
+    layer.items.append(Labels(labels))
     layer.paint_first = True
     return [layer]

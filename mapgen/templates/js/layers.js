@@ -94,6 +94,7 @@ function addMarkers(group, spec, asOf) {
 }
 
 // Names drawn as text, each from the zoom its rank allows.
+var OFFSETS = [[0, 0], [0, 13], [0, -13], [34, 0], [-34, 0]];
 function addLabels(group, spec) {
   var markers = spec.labels.map(function (l) {
     var marker = L.marker([l.lat, l.lon], {
@@ -106,8 +107,22 @@ function addLabels(group, spec) {
     marker.mgRank = l.rank;
     return marker;
   });
+  // Names in priority order (the data's order): each is shown if its zoom allows and it
+  // overlaps no name placed before it and no dot on the map.
+  var busy = false;
   function update() {
-    var zoom = group._map.getZoom();
+    var map = group._map;
+    if (!map || busy) {
+      return;
+    }
+    busy = true;
+    var zoom = map.getZoom();
+    var taken = [];
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.CircleMarker && layer.getElement && layer.getElement()) {
+        taken.push(layer.getElement().getBoundingClientRect());
+      }
+    });
     markers.forEach(function (m) {
       var show = zoom >= m.mgRank - 1;
       if (show && !group.hasLayer(m)) {
@@ -115,12 +130,46 @@ function addLabels(group, spec) {
       } else if (!show && group.hasLayer(m)) {
         group.removeLayer(m);
       }
+      if (!show) {
+        return;
+      }
+      // where it stands, else just beside: below, above, right, left
+      var span = m.getElement().firstChild;
+      var placed = OFFSETS.some(function (offset) {
+        span.style.transform = "translate(calc(-50% + " + offset[0] + "px), calc(-50% + " +
+          offset[1] + "px))";
+        var box = span.getBoundingClientRect();
+        var clash = taken.some(function (t) {
+          return box.left < t.right && t.left < box.right && box.top < t.bottom &&
+            t.top < box.bottom;
+        });
+        if (!clash) {
+          taken.push(box);
+        }
+        return !clash;
+      });
+      if (!placed) {
+        group.removeLayer(m);
+      }
     });
+    busy = false;
+  }
+  var pending = false;
+  function later() {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(function () { pending = false; update(); });
+    }
   }
   function start(map) {
     // Names follow in the next frame: the shapes get on screen first.
     requestAnimationFrame(update);
     map.on("zoomend", update);
+    map.on("layeradd layerremove", function (event) {  // dots come and go with the date
+      if (event.layer instanceof L.CircleMarker) {
+        later();
+      }
+    });
   }
   if (group._map) {
     start(group._map);
