@@ -54,6 +54,7 @@ def _title(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise argparse.ArgumentTypeError(f"{text!r} is not valid UTF-8") from None
+    # the title is not a template: its braces are literal, so they are doubled for the check
     problem = schema.check_value(text.replace("{", "{{").replace("}", "}}"), schema.text())
     if problem:
         shown = text if len(text) <= 60 else text[:57] + "..."

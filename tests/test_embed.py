@@ -20,10 +20,10 @@ def _screen_point(page, lat, lon):
     return page.evaluate(POINT, [lat, lon])
 
 
-def _article(built_map, first_only: bool = True):
+def _article(built_map):
+    """An article page holding the first embed snippet (the map as it opens on its own)."""
     snippet = built_map.with_name("nato_map.embed.html").read_text(encoding="utf-8")
-    if first_only:
-        snippet = snippet[: snippet.index("</div>") + len("</div>")]
+    snippet = snippet[: snippet.index("</div>") + len("</div>")]
     article = built_map.with_name("article-embed.html")
     article.write_text(
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"

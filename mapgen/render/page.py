@@ -212,16 +212,16 @@ def assemble(
     )
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
     table = geometry.encode_shapes(screen_shapes, shape_ids, view["zoom"])
-    zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
-    zone_names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
+    data = page_data(layers, context, options)
     page = Page(
         {
             "title": options.title or view["title"],
             "subtitle": view["subtitle"],
             "credit": view["credit"],
-            "description": describe.describe(context.joined, settings, zone_names),
+            # as of the build's date (a stop of the timeline); the page swaps it as the date moves
+            "description": data["descriptions"][context.joined.as_of.isoformat()],
             "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
-            "data_json": json_block(page_data(layers, context, options)),
+            "data_json": json_block(data),
             "shapes_json": json_block(table),
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
