@@ -60,6 +60,7 @@ MAP = {
     "title": text(),
     "subtitle": text(),
     "credit": text(),
+    "source_line": text(),
     "default_as_of": DATE,
     "baseline_date": DATE,
     "center": Key("latlon"),
@@ -142,6 +143,10 @@ STORY = {
 EMBED = {
     "wheel_hint": text(),
     "touch_hint": text(),
+    "layers_button": text(),
+    "close": text(),
+    "key_button": text(),
+    "about_button": text(),
 }
 
 TIMELINE = {

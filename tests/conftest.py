@@ -245,6 +245,28 @@ def browser():
         b.close()
 
 
+def open_layers(page):
+    """Open the "Layers" drawer over the map, as a reader does, if it is shut."""
+    if page.locator("#mg-panel").is_hidden():
+        page.locator(".mg-layers-button").click()
+    page.locator("#mg-panel").wait_for(state="visible")
+
+
+def close_layers(page):
+    """Shut the "Layers" drawer with its Close button, if it is open."""
+    if page.locator("#mg-panel").is_visible():
+        page.locator("#mg-panel-close").click()
+    page.locator("#mg-panel").wait_for(state="hidden")
+
+
+def open_about(page):
+    """Open "About this map / Data" below the map (the description, the tables, the credit)."""
+    button = page.locator("#mg-about-button")
+    if button.get_attribute("aria-expanded") != "true":
+        button.click()
+    page.locator("#mg-about").wait_for(state="visible")
+
+
 @pytest.fixture
 def open_page(browser):
     """Open a local file with every non-file request blocked and counted."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import close_layers, open_about, open_layers
+
 pytestmark = pytest.mark.browser
 
 VISIBLE = """() => {
@@ -22,6 +24,7 @@ def test_renders_offline_without_errors(built_map, open_page):
     assert page.locator("path.leaflet-interactive").count() > 150
     assert page.external_requests == []
     assert page.console_errors == []
+    open_layers(page)
     labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
     names = [t.strip() for t in labels]
     assert names[:12] == [
@@ -49,14 +52,19 @@ def test_renders_offline_without_errors(built_map, open_page):
     assert "Crimea: occupied by Russia since 2014" in names
     assert {"Sea: Black Sea", "Sea: Sea of Azov", "Sea: Baltic Sea"} <= set(names)
     assert names[-1] == "Events: Reactions"
+    assert not page.locator("text=Download data (CSV)").is_visible()  # behind "About this map"
+    open_about(page)
     assert page.locator("text=Download data (CSV)").is_visible()
     assert page.locator(".mg-label", has_text="Ukraine").count() == 1
 
 
 def _toggle(page, name):
+    """Tick or untick a layer in the "Layers" drawer, then shut the drawer."""
+    open_layers(page)
     page.locator(".leaflet-control-layers-overlays label", has_text=name).first.locator(
         "input"
     ).click()
+    close_layers(page)
 
 
 @pytest.mark.parametrize(
@@ -78,9 +86,11 @@ def test_unticking_a_wave_removes_exactly_its_countries(built_map, open_page, wa
     assert after <= before
     legend = page.locator(f'[data-legend-key="{wave}"]')
     assert "is-off" in legend.get_attribute("class")
+    assert legend.is_hidden()  # the key lists only the layers that are on
     _toggle(page, wave)
     assert set(page.evaluate(VISIBLE)) == before
     assert "is-off" not in (legend.get_attribute("class") or "")
+    assert legend.is_visible()
 
 
 def test_later_wave_starts_off_and_can_be_shown(built_map, open_page):
@@ -141,6 +151,10 @@ def test_far_shapes_are_drawn_when_the_reader_pans_to_them(built_map, open_page)
     """Shapes far outside the opening view (Canada) are not even projected; a pan or zoom
     that brings them near draws them, in every layer that has them."""
     page = open_page(built_map, fragment="#chapter=explore")
+    # a view of Europe and Asia, 94 degrees wide: Canada (east to 52.6 W) is more than half a
+    # view to the west (the opening view of a map this wide is near enough to draw it at once)
+    page.evaluate("mapgen.map.setView([55, 50], 4, {reset: true})")
+    page.wait_for_timeout(300)
     waiting = """(id) => { let n = 0; mapgen.map.eachLayer(l => {
         if (l.feature && l.feature.properties.id === id && l._mgLater) { n++; } }); return n; }"""
     assert page.evaluate(waiting, "CAN") == 2  # the base and the 1949 wave

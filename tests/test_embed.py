@@ -228,10 +228,10 @@ def test_on_a_phone_the_popup_clears_the_controls(built_map, open_page, where):
     page.mouse.click(*point)
     page.wait_for_timeout(500)  # the pan that makes room
     popup = page.locator(".leaflet-popup-content-wrapper").bounding_box()
-    zoom = page.locator(".leaflet-control-zoom").bounding_box()
     close = page.locator(".leaflet-popup-close-button").bounding_box()
     mapbox = page.locator(".mg-map").bounding_box()
-    assert not _overlap(popup, zoom)
+    for control in (".leaflet-control-zoom", ".mg-layers-button", "#mg-timeline"):
+        assert not _overlap(popup, page.locator(control).bounding_box()), control
     assert (
         popup["x"] >= mapbox["x"] and popup["x"] + popup["width"] <= mapbox["x"] + mapbox["width"]
     )

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import wait_until
+from tests.conftest import open_about, open_layers, wait_until
 from tests.test_browser import VISIBLE
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,7 @@ WAVES = {
 
 
 def _checkbox(page, name):
+    open_layers(page)
     return page.locator(
         ".leaflet-control-layers-overlays label", has_text=re.compile(rf"^\s*{re.escape(name)}\s*$")
     ).locator("input")
@@ -62,44 +63,68 @@ def test_every_wave_toggles_and_the_legend_follows(built_map, open_page, how):
         assert not box.is_checked()
         gone = before - set(page.evaluate(VISIBLE))
         assert {item.split()[0] for item in gone} == ids, wave
-        assert "is-off" in legend.get_attribute("class")
+        assert "is-off" in legend.get_attribute("class") and legend.is_hidden()
         if how == "mouse":
             box.click()
         else:
             page.keyboard.press("Space")
         assert box.is_checked()
         assert set(page.evaluate(VISIBLE)) == before
-        assert "is-off" not in (legend.get_attribute("class") or "")
+        assert "is-off" not in (legend.get_attribute("class") or "") and legend.is_visible()
     assert page.external_requests == [] and page.console_errors == []
+
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const label = el.closest('label');
+  return [el.tagName, el.id || el.className || '', el.getAttribute('aria-label') ||
+          (label ? label.textContent.trim() : el.textContent.trim().slice(0, 40)),
+          getComputedStyle(el).outlineStyle];
+}"""
+
+
+def _tab_through(page, presses):
+    """Press Tab; what each press focuses, and the focus rings seen on the way."""
+    seen, outlines = [], set()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUSED)
+        seen.append(info)
+        if info[0] != "BODY":  # Tab past the last control returns to the page itself
+            outlines.add(info[3])
+    return {(tag, id_, label) for tag, id_, label, _ in seen}, outlines
 
 
 def test_every_control_is_reachable_with_tab_and_visibly_focused(built_map, open_page):
     page = open_page(built_map)
-    seen, outlines = [], set()
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        info = page.evaluate("""() => {
-          const el = document.activeElement;
-          const label = el.closest('label');
-          return [el.tagName, el.id || el.className || '', el.getAttribute('aria-label') ||
-                  (label ? label.textContent.trim() : el.textContent.trim().slice(0, 40)),
-                  getComputedStyle(el).outlineStyle];
-        }""")
-        seen.append(info)
-        if info[0] != "BODY":  # Tab past the last control returns to the page itself
-            outlines.add(info[3])
-    names = {(tag, label) for tag, _, label, _ in seen}
+    seen, outlines = _tab_through(page, 40)
+    names = {(tag, label) for tag, _, label in seen}
     assert ("BUTTON", "Play") in names
-    assert ("INPUT", "NATO as of") in names or any(
-        t == "INPUT" and i == "mg-date" for t, i, _, _ in seen
-    )
+    assert ("INPUT", "mg-date") in {(tag, id_) for tag, id_, _ in seen}
     assert ("A", "Zoom in") in names and ("A", "Zoom out") in names
+    assert ("BUTTON", "Layers") in names  # the layers wait behind it, in the drawer
+    assert ("BUTTON", "Key") in names and ("BUTTON", "About this map / Data") in names
+    assert ("BUTTON", "Sources (2)") in names  # the chapter's sources
+    assert not any(tag == "INPUT" and label == "1949" for tag, label in names)
+    # Enter on "Layers" opens the drawer and puts the focus in it; Tab reaches every layer
+    page.locator(".mg-layers-button").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "mg-panel-close"
+    inside, rings = _tab_through(page, 32)
+    inside = {(tag, label) for tag, _, label in inside}
     for wave in WAVES:
-        assert ("INPUT", wave) in names, wave
-    assert ("INPUT", "Events: Reactions") in names
-    assert any(tag == "SUMMARY" for tag, _, _, _ in seen)
-    assert ("A", "Download data (CSV)") in names
-    assert outlines == {"solid"}  # every focused control shows the focus ring
+        assert ("INPUT", wave) in inside, wave
+    assert ("INPUT", "Events: Reactions") in inside
+    page.locator("#mg-panel input").last.focus()
+    page.keyboard.press("Escape")  # shuts the drawer; the focus goes back to its button
+    assert page.locator("#mg-panel").is_hidden()
+    assert page.evaluate("document.activeElement.className") == "mg-layers-button"
+    # "About this map / Data" opens with the keyboard and holds the download link
+    page.locator("#mg-about-button").focus()
+    page.keyboard.press("Enter")
+    after, more = _tab_through(page, 60)  # past a link per article of the drafts
+    assert ("A", "Download data (CSV)") in {(tag, label) for tag, _, label in after}
+    assert outlines | rings | more == {"solid"}  # every focused control shows the focus ring
 
 
 def test_zoom_buttons_work_with_space_and_enter(built_map, open_page):
@@ -132,6 +157,7 @@ def test_timeline_steps_with_the_keyboard(built_map, open_page):
     assert slider.get_attribute("aria-valuetext") == "5 June 2017: 29 members"
     assert not _checkbox(page, "2020").is_checked()
     assert "is-off" in page.locator('[data-legend-key="2020"]').get_attribute("class")
+    slider.focus()  # the drawer took the focus
     page.keyboard.press("Home")
     assert status.inner_text() == "24 August 1949: 12 members"
     assert [w for w in WAVES if _checkbox(page, w).is_checked()] == ["1949"]
@@ -174,12 +200,18 @@ def test_reduced_motion_steps_instead_of_playing(built_map, browser):
 def test_small_screens(built_map, open_page, width):
     page = open_page(built_map, width=width, height=740)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    open_layers(page)
     for selector in (
         ".leaflet-control-zoom-in",
         "#mg-play",
         "#mg-date",
+        ".mg-layers-button",
         ".leaflet-control-layers-overlays label",
-        ".mg-data summary",
+        "#mg-panel-close",
+        "#mg-key-button",
+        "#mg-about-button",
+        ".mg-prev",
+        ".mg-next",
     ):
         box = page.locator(selector).first.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, selector
@@ -194,6 +226,8 @@ def test_screen_reader_text(built_map, open_page):
     described = page.locator(".mg-map").get_attribute("aria-describedby")
     text = page.locator(f"#{described}").inner_text()
     assert text.startswith("As of 17 December 2021, NATO had 30 members")
+    assert page.locator("#mg-data").is_hidden()  # behind "About this map / Data"
+    open_about(page)
     rows = page.locator("#mg-data table tbody tr")
     assert rows.count() == 32
     first = rows.first.locator("th, td").all_text_contents()
@@ -224,8 +258,8 @@ def test_embed_snippet_sizes_the_frame_in_a_375px_article(built_map, browser):
     page.goto(article.resolve().as_uri())
     frame = page.locator("iframe").first
     assert frame.get_attribute("title").startswith("NATO's enlargement")
-    page.wait_for_function(
-        "parseInt(document.querySelector('iframe').style.height) > 1000", timeout=10000
+    page.wait_for_function(  # the article's page, not the map's: no CSP here
+        "document.querySelector('iframe').style.height !== '900px'", timeout=10000
     )
     box = frame.bounding_box()
     assert box["width"] == pytest.approx(375 - 32, abs=1)  # fills the column

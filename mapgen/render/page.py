@@ -218,6 +218,8 @@ def assemble(
             "title": options.title or view["title"],
             "subtitle": view["subtitle"],
             "credit": view["credit"],
+            "source_line": view["source_line"],
+            "ui": settings.embed,
             # as of the build's date (a stop of the timeline); the page swaps it as the date moves
             "description": data["descriptions"][context.joined.as_of.isoformat()],
             "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),

@@ -34,6 +34,7 @@ function boot(id) {
   var opening = openingState(data);
   mapgen.asOf = opening.asOf;
   applyChrome();
+  addBar();
   reportHeight();
   guardScroll(map, data.embed || {});
   addPanes(map, view.panes);
@@ -67,7 +68,7 @@ function boot(id) {
   });
   placePopups(map, view.popupOrder || []);
   afterPaint(function () {
-    addPanel(map, layers);
+    addPanel(map, layers, data.embed || {});
     addLegend(map, data.legend, groups);
   });
   var timeline = addTimeline(map, data, layers.filter(function (l) {

@@ -83,6 +83,16 @@ function openingWanted(spec, opening) {
   return opening.chapter ? matchesAny(spec.id, opening.chapter.layers) : true;
 }
 
+// Previous or Next: an arrow, and the word (which a phone's narrow row leaves to screen readers).
+function stepMove(className, arrow, word) {
+  var button = textNode("button", className, "");
+  button.type = "button";
+  button.appendChild(textNode("span", "mg-arrow", arrow));
+  button.appendChild(textNode("span", "mg-word", " " + word));
+  button.setAttribute("aria-label", word);
+  return button;
+}
+
 function addStory(map, data, layers, timeline, opening) {
   var chapters = data.chapters || [];
   var texts = data.story || {};
@@ -98,9 +108,13 @@ function addStory(map, data, layers, timeline, opening) {
     }
     target.textContent = "";
     target.appendChild(textNode("h2", "mg-chapter-title", title));
-    target.appendChild(textNode("p", "mg-chapter-text", text));
+    var paragraph = textNode("p", "mg-chapter-text", text);
+    target.appendChild(paragraph);
     if (sources && sources.length) {
-      var line = textNode("p", "mg-source", (texts.sources || "Sources") + ": ");
+      // the sources fold behind a button at the end of the text, to keep the map in view
+      var line = textNode("p", "mg-source", "");
+      line.id = "mg-chapter-sources";
+      line.hidden = true;
       sources.forEach(function (pair, i) {
         if (i > 0) {
           line.appendChild(document.createTextNode("; "));
@@ -113,6 +127,17 @@ function addStory(map, data, layers, timeline, opening) {
         }
         line.appendChild(link);
       });
+      var more = textNode("button", "mg-source-toggle",
+                          (texts.sources || "Sources") + " (" + sources.length + ")");
+      more.type = "button";
+      more.setAttribute("aria-expanded", "false");
+      more.setAttribute("aria-controls", line.id);
+      more.addEventListener("click", function () {
+        line.hidden = !line.hidden;
+        more.setAttribute("aria-expanded", line.hidden ? "false" : "true");
+      });
+      paragraph.appendChild(document.createTextNode(" "));
+      paragraph.appendChild(more);
       target.appendChild(line);
     }
   }
@@ -180,21 +205,21 @@ function addStory(map, data, layers, timeline, opening) {
         list.appendChild(item);
         buttons.push(button);
       });
-    var moves = document.createElement("div");
-    moves.className = "mg-step-moves";
-    prev = textNode("button", "mg-prev", texts.previous || "Previous");
-    next = textNode("button", "mg-next", texts.next || "Next");
-    prev.type = next.type = "button";
+    // one row: Previous, the steps (scrolling sideways where they do not fit), Next
+    var row = document.createElement("div");
+    row.className = "mg-steps-row";
+    prev = stepMove("mg-prev", "\u2039", texts.previous || "Previous");
+    next = stepMove("mg-next", "\u203A", texts.next || "Next");
     prev.addEventListener("click", function () {
       go(state.index === -1 ? chapters.length - 1 : Math.max(0, state.index - 1), true);
     });
     next.addEventListener("click", function () {
       go(state.index >= chapters.length - 1 ? -1 : state.index + 1, true);
     });
-    moves.appendChild(prev);
-    moves.appendChild(next);
-    box.insertBefore(moves, box.firstChild);
-    box.insertBefore(list, box.firstChild);
+    row.appendChild(prev);
+    row.appendChild(list);
+    row.appendChild(next);
+    box.insertBefore(row, box.firstChild);
     box.addEventListener("keydown", function (event) {
       if (event.key === "ArrowRight" && state.index !== -1) {
         event.preventDefault();

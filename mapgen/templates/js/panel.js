@@ -1,6 +1,7 @@
-// panel.js: the legend and the layer panel beside the map.
+// panel.js: the key below the map (only the layers that are on), the layer drawer over the map
+// (opened by a "Layers" button) and the bar that folds the key and opens "About this map".
 
-// The legend: one entry per layer that has one, struck through while its layer is off.
+// The key: one entry per layer that has one, shown while its layer is on.
 function addLegend(map, entries, groups) {
   var list = document.getElementById("mg-legend");
   if (!list) {
@@ -11,7 +12,7 @@ function addLegend(map, entries, groups) {
     item.setAttribute("data-legend-key", entry.key);
     var group = groups[entry.key];
     if (group ? !map.hasLayer(group) : entry.off) {
-      item.className = "is-off";
+      mark(item, false);
     }
     var swatch = textNode("span", "mg-swatch " + entry.pattern, "");
     swatch.style.setProperty("--c", entry.color);
@@ -23,12 +24,18 @@ function addLegend(map, entries, groups) {
       group.on("remove", function () { mark(item, false); });
     }
   });
-  list.hidden = entries.length === 0;
+  if (!entries.length) {
+    list.hidden = true;
+    var button = document.getElementById("mg-key-button");
+    if (button) {
+      button.hidden = true;
+    }
+  }
 }
 
 function mark(item, on) {
   item.classList.toggle("is-off", !on);
-  item.setAttribute("aria-disabled", on ? "false" : "true");
+  item.hidden = !on;
 }
 
 // Leaflet's layer control sets each name as HTML; this one sets it as text, and puts each
@@ -62,7 +69,91 @@ var LayerPanel = L.Control.Layers.extend({
   }
 });
 
-function addPanel(map, layers) {
+// The "Layers" button on the map, which opens the drawer.
+var LayersButton = L.Control.extend({
+  options: { position: "topright", text: "Layers", panel: null },
+  onAdd: function () {
+    var box = L.DomUtil.create("div", "leaflet-bar mg-layers-control");
+    var button = textNode("button", "mg-layers-button", this.options.text);
+    button.type = "button";
+    button.setAttribute("aria-controls", "mg-panel");
+    button.setAttribute("aria-expanded", "false");
+    box.appendChild(button);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.on(button, "click", this.options.toggle);
+    this.button = button;
+    return box;
+  }
+});
+
+// The drawer: over the map, from the right; Close, Escape or a click on the map shuts it and
+// the focus goes back to the button.
+function addDrawer(map, panel, text) {
+  var close = document.getElementById("mg-panel-close");
+  var control = null;
+  function open(on) {
+    panel.hidden = !on;
+    control.button.setAttribute("aria-expanded", on ? "true" : "false");
+    if (on) {
+      (close || panel).focus();
+    }
+  }
+  control = new LayersButton({
+    text: text,
+    toggle: function () { open(panel.hidden); }
+  }).addTo(map);
+  if (close) {
+    close.addEventListener("click", function () {
+      open(false);
+      control.button.focus();
+    });
+  }
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      open(false);
+      control.button.focus();
+    }
+  });
+  map.on("click", function () {
+    if (!panel.hidden) {
+      open(false);
+    }
+  });
+  L.DomEvent.disableClickPropagation(panel);
+  L.DomEvent.disableScrollPropagation(panel);
+  return control;
+}
+
+// The bar below the map: "Key" folds the key, "About this map / Data" opens the description,
+// the tables and the full credit. Without scripts both stay open.
+function addBar() {
+  var bar = document.getElementById("mg-bar");
+  if (!bar) {
+    return;
+  }
+  bar.hidden = false;
+  var key = document.getElementById("mg-key-button");
+  if (key && window.matchMedia && window.matchMedia("(max-width: 480px)").matches) {
+    key.setAttribute("aria-expanded", "false");  // a phone's key starts folded, under the map
+  }
+  var buttons = bar.querySelectorAll("button[aria-controls]");
+  for (var i = 0; i < buttons.length; i++) {
+    (function (button) {
+      var target = document.getElementById(button.getAttribute("aria-controls"));
+      if (!target) {
+        return;
+      }
+      target.hidden = button.getAttribute("aria-expanded") !== "true";
+      button.addEventListener("click", function () {
+        var on = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", on ? "true" : "false");
+        target.hidden = !on;
+      });
+    })(buttons[i]);
+  }
+}
+
+function addPanel(map, layers, texts) {
   var control = new LayerPanel({}, {}, { collapsed: false, position: "topright" });
   var seen = {};
   layers.forEach(function (entry) {
@@ -79,6 +170,7 @@ function addPanel(map, layers) {
   var panel = document.getElementById("mg-panel");
   if (panel) {
     panel.appendChild(control.getContainer());
+    addDrawer(map, panel, texts.layers_button || "Layers");
   }
   return control;
 }

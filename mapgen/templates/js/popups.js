@@ -95,14 +95,20 @@ function inRings(rings, point) {
 }
 
 // A popup that fits the map: no wider than the map leaves beside the zoom buttons, no taller
-// than most of it, panned clear of the zoom buttons (top left) so its close button shows.
+// than most of it, panned clear of the zoom buttons (top left), the "Layers" button (top
+// right) and a phone's timeline (over the foot of the map), so its close button shows.
 function popupOptions(map) {
   var size = map.getSize();
+  var below = 16;
+  var timeline = document.getElementById("mg-timeline");
+  if (timeline && !timeline.hidden && getComputedStyle(timeline).position === "absolute") {
+    below += timeline.offsetHeight;
+  }
   return {
     maxWidth: Math.max(160, Math.min(320, size.x - 130)),  // 64 + 16 of padding, 50 of frame
-    maxHeight: Math.max(160, Math.round(size.y * 0.6)),
-    autoPanPaddingTopLeft: L.point(64, 16),
-    autoPanPaddingBottomRight: L.point(16, 16)
+    maxHeight: Math.max(160, Math.round(size.y * 0.6) - below),
+    autoPanPaddingTopLeft: L.point(64, 64),
+    autoPanPaddingBottomRight: L.point(16, below)
   };
 }
 
