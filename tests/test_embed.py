@@ -267,3 +267,178 @@ def test_no_name_overlaps_another_or_a_dot(built_map, open_page, state):
     assert overlaps == 0 and shown >= 15, (overlaps, shown)
     for name in ("Ukraine", "Russia"):  # the story's countries are placed first
         assert page.locator(".mg-label span", has_text=name).count() >= 1
+
+
+# The embed in a host article: map first and compact (issue 13). The column is at most 680 px
+# wide, with 16 px of margin either side, as in most news sites' article templates.
+TARGETS = {375: 760, 680: 900, 1280: 900}  # the frame's greatest height at each window width
+
+
+def _snippets(built_map):
+    """Every embed snippet: the opening one, then one per chapter."""
+    text = built_map.with_name("nato_map.embed.html").read_text(encoding="utf-8")
+    parts = text.split('<div class="mapgen-embed"')[1:]
+    return ['<div class="mapgen-embed"' + p[: p.index("</div>") + len("</div>")] for p in parts]
+
+
+def _host(built_map, snippet, name):
+    article = built_map.with_name(name)
+    article.write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<style>body{margin:0;font:18px/1.5 Georgia,serif}"
+        "main{max-width:680px;margin:0 auto;padding:0 16px}</style></head><body><main>"
+        "<h1>Russia's draft treaties</h1>"
+        + "<p>Text before the map.</p>" * 3
+        + snippet
+        + "<p>Text after the map.</p>" * 40
+        + "</main></body></html>",
+        encoding="utf-8",
+    )
+    return article
+
+
+def _settled(page, frame):
+    """Wait until the frame has taken the height the map reports (no eval: poll)."""
+    for _ in range(40):
+        inner = frame.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+        outer = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+        if abs(inner - outer) <= 1:
+            return outer
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the frame is {outer} px, its page {inner} px")
+
+
+def _in_article(browser, built_map, width, snippet=None, name="host.html"):
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, has_touch=width < 500, is_mobile=width < 500
+    )
+    page = context.new_page()
+    page.goto(_host(built_map, snippet or _snippets(built_map)[0], name).resolve().as_uri())
+    frame = page.frames[1]
+    frame.locator("html[data-mapgen-ready]").wait_for(state="attached")
+    _settled(page, frame)
+    return page, frame
+
+
+@pytest.mark.parametrize("width", sorted(TARGETS))
+def test_every_snippet_fits_the_target_height_with_the_map_first(built_map, browser, width):
+    snippets = _snippets(built_map)
+    assert len(snippets) == 7  # the opening view and six chapters
+    for i, snippet in enumerate(snippets):
+        page, frame = _in_article(browser, built_map, width, snippet, f"host-{width}-{i}.html")
+        height = _settled(page, frame)
+        chapter = frame.evaluate("document.documentElement.dataset.mapgenChapter")
+        map_height = frame.locator(".mg-map").bounding_box()["height"]
+        assert height <= TARGETS[width], (chapter, height)
+        if width == 375:
+            assert map_height >= 0.55 * height, (chapter, map_height, height)
+        else:
+            assert map_height >= 0.42 * height, (chapter, map_height, height)
+        # nothing scrolls inside the frame and nothing is cut off: the frame is its page
+        assert frame.evaluate("document.documentElement.scrollHeight") <= height + 1
+        assert frame.evaluate("document.documentElement.scrollWidth") <= frame.evaluate(
+            "innerWidth"
+        )
+        bottom = frame.evaluate(
+            "Math.max(...[...document.querySelectorAll('.mg-figure > *, .mg-figure li')]"
+            ".map(e => e.getBoundingClientRect().bottom))"
+        )
+        assert bottom <= height + 1, chapter
+        # map first: above it only the story's step row, its caption and (wider) the timeline
+        above = frame.evaluate("mapgen.map.getContainer().getBoundingClientRect().top")
+        assert above < height - map_height - 60, chapter  # room below for the key and credit
+        page.context.close()
+
+
+def test_the_layers_button_opens_a_drawer_over_the_map(built_map, browser):
+    page, frame = _in_article(browser, built_map, 375)
+    height = _settled(page, frame)
+    button = frame.locator(".mg-layers-button")
+    panel = frame.locator("#mg-panel")
+    assert panel.is_hidden() and button.get_attribute("aria-expanded") == "false"
+    assert frame.locator(".leaflet-control-layers-overlays label").first.is_hidden()
+    button.click()
+    assert panel.is_visible() and button.get_attribute("aria-expanded") == "true"
+    assert frame.evaluate("document.activeElement.id") == "mg-panel-close"
+    drawer, mapbox = panel.bounding_box(), frame.locator(".mg-map").bounding_box()
+    assert mapbox["y"] <= drawer["y"] and drawer["y"] + drawer["height"] <= mapbox["y"] + (
+        mapbox["height"] + 1
+    )  # over the map, not a list in the page
+    assert drawer["width"] <= mapbox["width"]
+    assert _settled(page, frame) == height  # the frame keeps its height
+    names = frame.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    assert len(names) >= 25 and "1949" in [n.strip() for n in names]
+    assert frame.locator(".mg-panel-title").is_visible()  # the heading is never cut off
+    frame.locator(".leaflet-control-layers-overlays label", has_text="Crimea").locator(
+        "input"
+    ).click()  # the drawer works: Crimea on
+    assert frame.locator('[data-legend-key="Crimea: occupied by Russia since 2014"]').count()
+    frame.locator("#mg-panel-close").click()
+    assert panel.is_hidden() and button.get_attribute("aria-expanded") == "false"
+    assert frame.evaluate("document.activeElement.className") == "mg-layers-button"
+    button.click()
+    frame.locator(".leaflet-control-layers-overlays input").first.focus()
+    frame.locator(".leaflet-control-layers-overlays input").first.press("Escape")
+    assert panel.is_hidden()
+    page.context.close()
+
+
+KEY_STATE = """() => {
+  const groups = {};
+  mapgen.map.eachLayer(l => { if (l._mgKey) groups[l._mgKey] = true; });
+  return [...document.querySelectorAll('#mg-legend li')].map(li =>
+    [li.dataset.legendKey, !li.hidden && li.getClientRects().length > 0,
+     Boolean(groups[li.dataset.legendKey])]);
+}"""
+
+
+@pytest.mark.parametrize("chapter", ["enlargement", "baseline", "donbas", "explore"])
+def test_the_key_lists_only_the_layers_that_are_on(built_map, open_page, chapter):
+    page = open_page(built_map, width=1280, fragment=f"#chapter={chapter}")
+    state = page.evaluate(KEY_STATE)
+    shown = [key for key, visible, _ in state if visible]
+    assert shown == [key for key, _, on in state if on]  # shown exactly when on the map
+    assert shown and (chapter == "explore" or len(shown) < len(state))
+    if chapter == "donbas":
+        assert "Crimea: occupied by Russia since 2014" in shown
+        assert "Sea: Black Sea" not in shown and "Events: Conflict" in shown
+    page.locator(".mg-next" if chapter != "explore" else ".mg-prev").click()
+    page.wait_for_timeout(300)
+    after = page.evaluate(KEY_STATE)
+    assert [k for k, v, _ in after if v] == [k for k, _, on in after if on]  # and follows
+
+
+def test_on_a_phone_the_key_folds_and_unfolds(built_map, browser):
+    page, frame = _in_article(browser, built_map, 375)
+    height = _settled(page, frame)
+    key = frame.locator("#mg-key-button")
+    assert key.get_attribute("aria-expanded") == "false" and frame.locator("#mg-legend").is_hidden()
+    key.click()
+    assert frame.locator("#mg-legend").is_visible()
+    assert frame.locator("#mg-legend li:not([hidden])").count() == 10  # 1949 ... 2020
+    grown = _settled(page, frame)  # the frame grows with it: nothing cut off or scrolled
+    assert grown > height
+    key.click()
+    assert _settled(page, frame) == height
+    page.context.close()
+    wide, frame = _in_article(browser, built_map, 680, name="host-wide.html")
+    assert frame.locator("#mg-legend").is_visible()  # wider, the key starts unfolded
+    wide.context.close()
+
+
+def test_about_this_map_holds_the_description_tables_and_credit(built_map, browser):
+    page, frame = _in_article(browser, built_map, 375)
+    height = _settled(page, frame)
+    about = frame.locator("#mg-about")
+    button = frame.locator("#mg-about-button")
+    assert about.is_hidden() and button.get_attribute("aria-expanded") == "false"
+    for part in ("#mg-description", "#mg-data table", "#mg-articles table", ".mg-credit-full"):
+        assert about.locator(part).count() == 1, part
+    assert "Natural Earth" in frame.locator(".mg-credit").inner_text()  # the short line shows
+    button.click()
+    assert about.is_visible() and button.get_attribute("aria-expanded") == "true"
+    assert frame.locator("text=Download data (CSV)").is_visible()
+    assert "Maxar" in frame.locator(".mg-credit-full").inner_text()  # the full credit
+    assert _settled(page, frame) > height + 1000
+    page.context.close()
