@@ -442,3 +442,16 @@ def test_about_this_map_holds_the_description_tables_and_credit(built_map, brows
     assert "Maxar" in frame.locator(".mg-credit-full").inner_text()  # the full credit
     assert _settled(page, frame) > height + 1000
     page.context.close()
+
+
+def test_a_chapters_sources_open_from_the_end_of_its_text(built_map, open_page):
+    page = open_page(built_map, width=375, height=740, fragment="#chapter=donbas")
+    more = page.locator(".mg-chapter-text .mg-source-toggle")
+    assert more.inner_text().startswith("Sources (3)")
+    sources = page.locator("#mg-chapter-sources")
+    assert sources.is_hidden() and more.get_attribute("aria-expanded") == "false"
+    box = more.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] - 8)  # its touch area is 44 px tall
+    assert sources.is_visible() and more.get_attribute("aria-expanded") == "true"
+    assert sources.locator("a").count() == 3
+    assert sources.locator("a").first.get_attribute("href").startswith("https://")

@@ -84,11 +84,17 @@ function openingWanted(spec, opening) {
 }
 
 // Previous or Next: an arrow, and the word (which a phone's narrow row leaves to screen readers).
-function stepMove(className, arrow, word) {
+function stepMove(className, arrow, word, after) {
   var button = textNode("button", className, "");
   button.type = "button";
+  var words = textNode("span", "mg-word", after ? word + " " : " " + word);
+  if (after) {
+    button.appendChild(words);
+  }
   button.appendChild(textNode("span", "mg-arrow", arrow));
-  button.appendChild(textNode("span", "mg-word", " " + word));
+  if (!after) {
+    button.appendChild(words);
+  }
   button.setAttribute("aria-label", word);
   return button;
 }
@@ -209,7 +215,7 @@ function addStory(map, data, layers, timeline, opening) {
     var row = document.createElement("div");
     row.className = "mg-steps-row";
     prev = stepMove("mg-prev", "\u2039", texts.previous || "Previous");
-    next = stepMove("mg-next", "\u203A", texts.next || "Next");
+    next = stepMove("mg-next", "\u203A", texts.next || "Next", true);
     prev.addEventListener("click", function () {
       go(state.index === -1 ? chapters.length - 1 : Math.max(0, state.index - 1), true);
     });
