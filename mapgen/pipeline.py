@@ -19,7 +19,7 @@ from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import input_paths, load
-from mapgen.render import embed, simplify, static
+from mapgen.render import embed, geometry, simplify, static
 from mapgen.render.drawing import ImageJob
 from mapgen.render.page import RenderOptions, assemble, render_html
 from mapgen.render.write import check_outputs, write_all
@@ -75,6 +75,7 @@ class Prepared:
     layers: list
     context: LayerContext
     screen_shapes: object
+    levels: object = None  # simplify.Levels: the page's coarse and fine tables come from it
 
 
 def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
@@ -133,13 +134,26 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
         subtitle = f"{view['title']}. {view['text']}" if view else texts["subtitle"]
         image.send(static.frame_plan(layers, context, title, subtitle, texts["credit"], view))
     with _stage("simplify") as say:
-        zoom, px = sources.settings.map["zoom"], options.render.simplify_px
-        screen = simplify.simplify(sources.shapes, simplify.metres_per_pixel(zoom) * px)
+        view_map = sources.settings.map
+        zoom, px = view_map["zoom"], options.render.simplify_px
+        fine_zoom = view_map["max_zoom"]
+        line = geometry.line_tolerance_px(px)
+        (south, west), (north, east) = view_map["detail_bounds"]
+        levels = simplify.simplify_levels(
+            sources.shapes,
+            simplify.metres_per_pixel(zoom) * line,
+            (simplify.metres_per_pixel(fine_zoom) * line, (west, south, east, north)),
+        )
+        screen = levels.shapes
         points = int(shapely.get_num_coordinates(screen.geometry.values).sum())
-        say.append(f"{points:,} points, within {px} px at zoom {zoom}")
+        fine = sum(len(a) for a in levels.fine_arcs.values())
+        say.append(
+            f"{points:,} points, within {px} px at zoom {zoom}; "
+            f"{fine:,} in the detail region, within {px} px at zoom {fine_zoom}"
+        )
     if image:
         image.send(static.shapes_plan(layers, context, screen, view))
-    return Prepared(layers, context, screen)
+    return Prepared(layers, context, screen, levels)
 
 
 def _title(options: BuildOptions, settings) -> str:
@@ -148,7 +162,7 @@ def _title(options: BuildOptions, settings) -> str:
 
 def _render(prepared: Prepared, options: BuildOptions) -> folium.Map:
     with _stage("render") as say:
-        fmap = assemble(prepared.layers, prepared.context, prepared.screen_shapes, options.render)
+        fmap = assemble(prepared.layers, prepared.context, prepared.levels, options.render)
         shown = {s for layer in prepared.layers for s in layer.shape_ids}
         say.append(f"{len(shown)} shapes on the map")
     return fmap

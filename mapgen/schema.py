@@ -65,6 +65,7 @@ MAP = {
     "baseline_date": DATE,
     "center": Key("latlon"),
     "bounds": Key("bounds"),
+    "detail_bounds": Key("bounds"),
     "zoom": Key("int", low=0, high=18),
     "min_zoom": Key("int", low=0, high=18),
     "max_zoom": Key("int", low=0, high=18),

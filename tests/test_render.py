@@ -94,30 +94,41 @@ def test_page_text(built_map):
         assert year in keys
 
 
+def _refs(polygons):
+    return {ref if ref >= 0 else ~ref for polygon in polygons for ring in polygon for ref in ring}
+
+
 def test_shapes_are_stored_once(built_map):
-    table = json.loads(parse(built_map).scripts["mapgen-shapes"])
-    html = built_map.read_text(encoding="utf-8")
+    table = page_parts(built_map).json["mapgen-shapes"]
     assert "POL" in table["shapes"] and "DEU-GDR" in table["shapes"]
-    # Poland is drawn by three layers (base, 1999, baseline) but stored once.
+    # Poland is drawn by three layers (base, 1999, baseline) but stored once, as arcs; its
+    # border with Ukraine is one arc list that both shapes name, not two copies
+    html = built_map.read_text(encoding="utf-8")
     assert html.count(json.dumps(table["shapes"]["POL"], separators=(",", ":"))) == 1
+    shared = _refs(table["shapes"]["POL"]) & _refs(table["shapes"]["UKR"])
+    assert shared
+    assert len(table["arcs"]) == len({n for s in table["shapes"].values() for n in _refs(s)})
 
 
-def _decode(encoded):
+def _decode(polygons, arcs):
     """A shape of the page's table, in grid pixels (the grid is the unit)."""
-    polygons = []
-    for rings in encoded:
-        decoded = [np.cumsum(np.reshape(ring, (-1, 2)), axis=0) for ring in rings]
-        polygons.append(shapely.Polygon(decoded[0], decoded[1:]))
-    valid = shapely.get_parts(shapely.make_valid(shapely.MultiPolygon(polygons)))
+    out = []
+    for rings in polygons:
+        decoded = [geometry.ring_points(refs, arcs.__getitem__) for refs in rings]
+        decoded = [r for r in decoded if len(np.unique(r, axis=0)) >= 3]
+        if decoded:
+            out.append(shapely.Polygon(decoded[0], decoded[1:]))
+    valid = shapely.get_parts(shapely.make_valid(shapely.MultiPolygon(out)))
     return shapely.union_all([p for p in valid if p.geom_type in ("Polygon", "MultiPolygon")])
 
 
 def test_table_holds_the_shapes_where_they_are(sources, built_map):
     """The page's grid coordinates, turned back into longitude and latitude, put Poland where
     the data has it (within the simplification tolerance)."""
-    table = json.loads(parse(built_map).scripts["mapgen-shapes"])
-    ring = table["shapes"]["POL"][0][0]
-    lonlat = geometry.from_grid(np.cumsum(np.reshape(ring, (-1, 2)), axis=0), table["gridZoom"])
+    table = page_parts(built_map).json["mapgen-shapes"]
+    arcs = geometry.unchained(table["arcs"])
+    ring = geometry.ring_points(table["shapes"]["POL"][0][0], arcs.__getitem__)
+    lonlat = geometry.from_grid(ring, table["gridZoom"])
     poland = sources.shapes.geometry["POL"]
     assert shapely.distance(shapely.points(lonlat), poland.boundary).max() < 0.1  # degrees
     x0, y0, x1, y1 = table["bounds"]["POL"]
@@ -126,9 +137,11 @@ def test_table_holds_the_shapes_where_they_are(sources, built_map):
 
 
 def test_neighbours_share_their_border_after_simplification(sources):
-    screen = simplify.simplify(sources.shapes, 0.75 * simplify.metres_per_pixel(4))
-    table = geometry.encode_shapes(screen, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], 4)
-    shapes = {k: _decode(v) for k, v in table["shapes"].items()}
+    levels = simplify.simplify_levels(sources.shapes, 0.57 * simplify.metres_per_pixel(4))
+    table, fine = geometry.encode_levels(levels, ["POL", "UKR", "EST", "RUS", "DEU", "DEU-GDR"], 4)
+    assert fine is None  # no fine level asked for
+    arcs = geometry.unchained(table["arcs"])
+    shapes = {k: _decode(v, arcs) for k, v in table["shapes"].items()}
     for a, b in [("POL", "UKR"), ("EST", "RUS"), ("DEU", "DEU-GDR")]:
         shared = shapes[a].boundary.intersection(shapes[b].boundary)
         assert shared.length > 100, (a, b)  # a long common line, not a few crossing points

@@ -1,20 +1,30 @@
 """Store each shape once, compactly, for the page.
 
 Shapes simplified for the screen (:mod:`mapgen.render.simplify`) are stored in the plane the
-map is drawn in: Web Mercator pixel coordinates of a zoom two levels in from the default
-(a quarter of a pixel at the default zoom), rounded to integers and delta-encoded. The page
-then draws a point at any zoom by scaling and rounding, as Leaflet would after projecting.
+map is drawn in: Web Mercator pixel coordinates of a zoom two levels in from the level's own
+(a quarter of a pixel there), rounded to integers and delta-encoded. The page then draws a
+point at any zoom by scaling and rounding, as Leaflet would after projecting.
+
+The page's tables (:func:`encode_levels`) store arcs, as TopoJSON does: each border once,
+however many shapes run along it (two countries, a sea and its coast), and each ring as the
+list of its arcs. The fine table holds only the finer arcs of its region; a ring drawn fine
+takes those and the coarse ones for the rest, so the two levels meet along the same points.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import shapely
-from geopandas import GeoDataFrame
 
 from mapgen.render.simplify import EARTH_RADIUS, TILE_PX, from_mercator, to_mercator
 
 GRID_ZOOMS_IN = 2  # the grid: pixels at the default zoom + 2, i.e. 1/4 px at the default
+GRID_ERROR_PX = 2**0.5 / 2 / 2**GRID_ZOOMS_IN  # the most a point moves onto the grid: 0.18 px
+
+
+def line_tolerance_px(px: float) -> float:
+    """How far simplification may move a line so that, moved onto the grid too, it stays
+    within ``px`` of the source (for a bound finer than the grid, a quarter of it)."""
+    return max(px - GRID_ERROR_PX, px / 4)
 
 
 def world_size(zoom: float) -> float:
@@ -36,86 +46,146 @@ def from_grid(xy: np.ndarray, zoom: float) -> np.ndarray:
     )
 
 
-def _encode_rings(rings: np.ndarray, grid_zoom: float) -> list[list[int] | None]:
-    """Quantize and delta-encode many rings at once; None for a ring that collapsed."""
-    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-    grid = np.round(to_grid(coords, grid_zoom)).astype(np.int64)
-    first = np.ones(len(grid), dtype=bool)
-    first[1:] = ring_of[1:] != ring_of[:-1]
-    keep = first.copy()
-    keep[1:] |= np.any(grid[1:] != grid[:-1], axis=1)  # drop repeats within a ring
-    grid, ring_of, first = grid[keep], ring_of[keep], first[keep]
+def _mercator_to_grid(xy: np.ndarray, zoom: float) -> np.ndarray:
+    unit = xy / (2 * np.pi * EARTH_RADIUS)
+    return np.column_stack([unit[:, 0] + 0.5, 0.5 - unit[:, 1]]) * world_size(zoom)
+
+
+def _arc_code(points: np.ndarray, grid_zoom: float) -> list[int]:
+    """An arc's points on the grid, repeats dropped, as [x0, y0, dx1, dy1, …]."""
+    grid = np.round(_mercator_to_grid(points, grid_zoom)).astype(np.int64)
+    keep = np.ones(len(grid), dtype=bool)
+    keep[1:] = np.any(grid[1:] != grid[:-1], axis=1)
+    grid = grid[keep]
     deltas = grid.copy()
     deltas[1:] -= grid[:-1]
-    deltas[first] = grid[first]
-    counts = np.bincount(ring_of, minlength=len(rings))
-    pieces = np.split(deltas.ravel(), np.cumsum(counts * 2)[:-1])
-    # fewer than four points: collapsed below one grid cell, invisible at this scale
-    return [p.tolist() if n >= 4 else None for p, n in zip(pieces, counts, strict=True)]
+    return deltas.ravel().tolist()
 
 
-def _encode_all(geoms: np.ndarray, grid_zoom: float) -> list[list]:
-    """Each geometry as ``[[ring, hole, …], …]`` per polygon, each ring
-    ``[x0, y0, dx1, dy1, …]`` in grid units; all rings quantized in one pass."""
-    parts, geom_of = shapely.get_parts(geoms, return_index=True)
-    polygonal = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
-    parts, geom_of = parts[polygonal], geom_of[polygonal]
-    rings, part_of = shapely.get_rings(parts, return_index=True)  # exterior first, then holes
-    if len(rings) == 0:
-        return [[] for _ in geoms]
-    encoded = _encode_rings(rings, grid_zoom)
-    polygons: dict[int, list] = {}
-    exterior = np.ones(len(rings), dtype=bool)
-    exterior[1:] = part_of[1:] != part_of[:-1]
-    for part, is_exterior, code in zip(part_of, exterior, encoded, strict=True):
-        if code is not None and (
-            is_exterior or part in polygons
-        ):  # a hole only in a drawn exterior
-            polygons.setdefault(part, []).append(code)
-    out: list[list] = [[] for _ in geoms]
-    for part, polygon in polygons.items():
-        out[geom_of[part]].append(polygon)
-    return out
-
-
-def encode_shapes(shapes: GeoDataFrame, shape_ids, zoom: float) -> dict:
-    """The page's shape table: every shape a layer uses, once.
+def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None):
+    """The page's shape tables: every shape a layer uses, its rings as lists of arcs.
 
     Parameters
     ----------
-    shapes : geopandas.GeoDataFrame
-        Shapes already simplified for the screen at ``zoom``
-        (see :func:`mapgen.render.simplify.simplify`), indexed by id.
+    levels : mapgen.render.simplify.Levels
+        The shapes simplified to the coarse level (for ``zoom``) and, in a region, the fine.
     shape_ids : iterable of str
         The ids the layers use.
-    zoom : float
-        The zoom they were simplified for.
+    zoom, fine_zoom : float
+        The zooms the levels were simplified for.
 
     Returns
     -------
-    dict
-        ``{"zoom": zoom, "gridZoom": zoom + 2, "shapes": {id: encoded geometry},
-        "bounds": {id: [x0, y0, x1, y1]}}``, ids sorted, in grid pixels.
+    (coarse, fine) : tuple of dict
+        ``coarse = {"zoom", "gridZoom", "arcs": [code, …], "shapes": {id: [[ring, …], …]},
+        "bounds": {id: [x0, y0, x1, y1]}, "detail": {"region": [[south, west], [north,
+        east]], "zoom"}}`` ("detail" only with a fine table): a ring is a list of arc
+        numbers, ``~n`` for arc n backwards, each code ``[x0, y0, dx1, dy1, …]`` in grid
+        pixels. ``fine = {"zoom", "gridZoom", "numbers": [n, …], "arcs":
+        [code, …]}`` holds the finer versions of the arcs numbered (None without a fine level
+        or when no shape used has one). In both, an arc's first point is a step from the
+        previous arc's last (see :func:`unchained`).
     """
     used = sorted(set(shape_ids))
+    position = {sid: i for i, sid in enumerate(levels.shapes.index)}
     grid_zoom = zoom + GRID_ZOOMS_IN
-    encoded = dict(zip(used, _encode_all(shapes.geometry[used].values, grid_zoom), strict=True))
-    return {
+    numbers: dict[tuple, int] = {}
+    codes: list[list[int]] = []
+    sources: list[tuple] = []
+
+    def number(key: tuple, points: np.ndarray) -> int:
+        if key not in numbers:
+            numbers[key] = len(codes)
+            codes.append(_arc_code(points, grid_zoom))
+            sources.append(key)
+        return numbers[key]
+
+    by_shape: dict[int, list[int]] = {}
+    for ring, shape in enumerate(levels.ring_shape):
+        by_shape.setdefault(int(shape), []).append(ring)
+    shapes: dict[str, list] = {}
+    for sid in used:
+        polygons: dict[int, list] = {}
+        for ring in by_shape.get(position[sid], []):
+            own = levels.own[ring]
+            if own is not None:  # a tiny ring that keeps its own points: an arc of its own
+                refs = [number(("own", ring), np.concatenate([own, own[:1]]))]
+            else:
+                refs = [
+                    ~n if back else n
+                    for arc, back in levels.pieces[ring]
+                    for n in [number(("arc", arc), levels.arcs[arc])]
+                ]
+            polygons.setdefault(int(levels.ring_polygon[ring]), []).append(refs)
+        shapes[sid] = list(polygons.values())
+    coarse = {
         "zoom": zoom,
         "gridZoom": grid_zoom,
-        "shapes": encoded,
-        "bounds": {sid: _bounds(code) for sid, code in encoded.items()},
+        "arcs": _chained(codes),
+        "shapes": shapes,
+        "bounds": {sid: _ring_bounds(shapes[sid], codes) for sid in used},  # unchained codes
     }
+    fine_arcs = {
+        n: key[1] for n, key in enumerate(sources) if key[0] == "arc" and key[1] in levels.fine_arcs
+    }
+    if fine_zoom is None or not fine_arcs or levels.region is None:
+        return coarse, None
+    west, south, east, north = levels.region
+    fine_grid = fine_zoom + GRID_ZOOMS_IN
+    coarse["detail"] = {"region": [[south, west], [north, east]], "zoom": fine_zoom}
+    fine = {
+        "zoom": fine_zoom,
+        "gridZoom": fine_grid,
+        "numbers": list(fine_arcs),
+        "arcs": _chained([_arc_code(levels.fine_arcs[a], fine_grid) for a in fine_arcs.values()]),
+    }
+    return coarse, fine
 
 
-def _bounds(encoded: list) -> list[int]:
-    if not encoded:  # every ring smaller than a grid cell: nothing to draw
+def _chained(codes: list[list[int]]) -> list[list[int]]:
+    """Each arc's first point as a step from the previous arc's last (arcs are numbered in the
+    order rings use them, so one mostly starts where the one before ended): small numbers."""
+    out, last = [], (0, 0)
+    for code in codes:
+        end = arc_points(code)[-1]
+        out.append([code[0] - last[0], code[1] - last[1], *code[2:]])
+        last = (int(end[0]), int(end[1]))
+    return out
+
+
+def unchained(codes: list[list[int]]) -> list[np.ndarray]:
+    """The arcs' absolute grid points, from the page's chained codes."""
+    out, last = [], np.zeros(2, dtype=np.int64)
+    for code in codes:
+        points = arc_points(code) + last
+        out.append(points)
+        last = points[-1]
+    return out
+
+
+def arc_points(code: list[int]) -> np.ndarray:
+    """An arc's absolute grid points from its code."""
+    return np.cumsum(np.asarray(code, dtype=np.int64).reshape(-1, 2), axis=0)
+
+
+def ring_points(refs: list[int], arcs) -> np.ndarray:
+    """A ring's grid points, from its arcs (each junction once; closed, first point last).
+
+    ``arcs`` maps an arc number to its points (the page's arcs of one level)."""
+    out: list[np.ndarray] = []
+    for ref in refs:
+        points = arcs(~ref)[::-1] if ref < 0 else arcs(ref)
+        out.append(points if not out else points[1:])
+    ring = np.concatenate(out)
+    return ring if (ring[0] == ring[-1]).all() else np.concatenate([ring, ring[:1]])
+
+
+def _ring_bounds(polygons: list, codes: list[list[int]]) -> list[int]:
+    points = [
+        arc_points(codes[~ref if ref < 0 else ref]) for polygon in polygons for ring in polygon
+        for ref in ring
+    ]  # fmt: skip
+    if not points:
         return []
-    points = np.concatenate(
-        [
-            np.cumsum(np.asarray(ring).reshape(-1, 2), axis=0)
-            for polygon in encoded
-            for ring in polygon
-        ]
-    )
-    return [*points.min(axis=0).tolist(), *points.max(axis=0).tolist()]
+    every = np.concatenate(points)
+    return [*every.min(axis=0).tolist(), *every.max(axis=0).tolist()]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import folium
-import geopandas as gpd
 from branca.element import Element, Figure
 
 from mapgen import story
@@ -22,6 +21,7 @@ from mapgen.render import assets, csp, describe, geometry
 from mapgen.render.ids import stabilise_ids
 from mapgen.render.jinja import ENV, template_text
 from mapgen.render.scripts import json_block, runtime_js
+from mapgen.render.simplify import Levels
 
 # Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
 # markers and labels above them.
@@ -192,12 +192,13 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
 def assemble(
     layers: list[MapLayer],
     context: LayerContext,
-    screen_shapes: gpd.GeoDataFrame,
+    levels: Levels,
     options: RenderOptions | None = None,
 ) -> folium.Map:
     """Put the layers on a NewsMap inside a Page and return the map.
 
-    ``screen_shapes`` are the shapes simplified for the default zoom. The map's parent
+    ``levels`` are the shapes simplified for the default zoom and, in the detail region, for
+    the greatest zoom (:func:`mapgen.render.simplify.simplify_levels`). The map's parent
     (``m.get_root()``) is the Page; rendering it gives the whole document.
     """
     options = options or RenderOptions()
@@ -211,7 +212,7 @@ def assemble(
         max_zoom=view["max_zoom"],
     )
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
-    table = geometry.encode_shapes(screen_shapes, shape_ids, view["zoom"])
+    table, fine = geometry.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
     data = page_data(layers, context, options)
     page = Page(
         {
@@ -225,6 +226,7 @@ def assemble(
             "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
             "data_json": json_block(data),
             "shapes_json": json_block(table),
+            "fine_json": json_block(fine) if fine else None,
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
             "css": template_text("mapgen.css"),

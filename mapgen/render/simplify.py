@@ -11,6 +11,8 @@ than the tolerance from the original anywhere on the map, at any latitude.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -70,22 +72,34 @@ class _Arcs:
             self.loops.append(closed)
         return self.index[key], flipped
 
-    def simplified(self, tolerance: float) -> list[np.ndarray]:
-        lengths = [len(s) for s in self.sequences]
-        coords = self.points[np.concatenate(self.sequences)]
+    def simplified(self, tolerance: float, only: np.ndarray | None = None) -> list[np.ndarray]:
+        """Each arc simplified to ``tolerance``; with ``only`` (a mask), just those arcs (the
+        others are returned empty)."""
+        chosen = np.arange(len(self.sequences)) if only is None else np.flatnonzero(only)
+        result = [np.empty((0, 2))] * len(self.sequences)  # a loop may collapse to nothing
+        if len(chosen) == 0:
+            return result
+        lengths = [len(self.sequences[i]) for i in chosen]
+        coords = self.points[np.concatenate([self.sequences[i] for i in chosen])]
         lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(lengths)), lengths))
         simple = shapely.simplify(lines, tolerance, preserve_topology=False)
         # an island or enclave (a loop) is simplified so that it cannot collapse: it stays a
         # dot on the map rather than vanish
-        loops = np.array(self.loops, dtype=bool)
+        loops = np.array([self.loops[i] for i in chosen], dtype=bool)
         simple[loops] = shapely.simplify(lines[loops], tolerance, preserve_topology=True)
         out, arc_of = shapely.get_coordinates(simple, return_index=True)
-        result = [np.empty((0, 2))] * len(lengths)  # a loop may collapse to nothing
         for arc, piece in zip(
             np.unique(arc_of), np.split(out, np.flatnonzero(np.diff(arc_of)) + 1), strict=True
         ):
-            result[arc] = piece
+            result[chosen[arc]] = piece
         return result
+
+    def touching(self, box: tuple[float, float, float, float]) -> np.ndarray:
+        """Which arcs run into a Mercator box (x0, y0, x1, y1)."""
+        lengths = [len(s) for s in self.sequences]
+        coords = self.points[np.concatenate(self.sequences)]
+        lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(lengths)), lengths))
+        return shapely.intersects(lines, shapely.box(*box))
 
 
 def _ring_arcs(ids: np.ndarray, junction: np.ndarray, arcs: _Arcs) -> list[tuple[int, bool]]:
@@ -101,14 +115,15 @@ def _ring_arcs(ids: np.ndarray, junction: np.ndarray, arcs: _Arcs) -> list[tuple
 
 
 def _join(pieces: list[tuple[int, bool]], simple: list[np.ndarray], original: np.ndarray):
-    """A ring from its simplified arcs. A small ring whose arcs all simplified to one line
-    (Melilla against Morocco) keeps its own points instead of vanishing."""
+    """A ring from its simplified arcs, and whether it had to keep its own points: a small
+    ring whose arcs all simplified to one line (Melilla against Morocco) keeps them instead of
+    vanishing."""
     parts = [simple[arc][::-1] if flipped else simple[arc] for arc, flipped in pieces]
     ring = np.concatenate([parts[0], *[p[1:] for p in parts[1:]]])
     x, y = ring[:, 0], ring[:, 1]
     if len(ring) < 4 or np.dot(x[:-1], y[1:]) == np.dot(x[1:], y[:-1]):  # no area
-        return np.concatenate([original, original[:1]])
-    return ring
+        return np.concatenate([original, original[:1]]), True
+    return ring, False
 
 
 def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
@@ -128,6 +143,80 @@ def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
         A copy with simplified geometry. No ring vanishes: islands and enclaves stay at least
         triangles, and a small ring whose arcs all collapse keeps its own points.
     """
+    return simplify_levels(shapes, tolerance).shapes
+
+
+@dataclass
+class Levels:
+    """The shapes at two levels of detail, from one arc graph (see :func:`simplify_levels`).
+
+    ``shapes`` is every shape at the coarse level (what the static image draws). ``arcs`` are
+    the coarse arcs and ``fine_arcs`` the finer versions of those that reach ``region``,
+    in Web Mercator metres; ``pieces[r]`` lists ring r's arcs as (arc, reversed?);
+    ``own[r]`` holds the ring's own points where its arcs collapsed (else None);
+    ``ring_shape`` and ``ring_polygon`` say whose ring r is; a polygon's first ring is its
+    exterior."""
+
+    shapes: GeoDataFrame
+    arcs: list[np.ndarray]
+    fine_arcs: dict[int, np.ndarray]
+    pieces: list[list[tuple[int, bool]]]
+    own: list[np.ndarray | None]
+    ring_shape: np.ndarray
+    ring_polygon: np.ndarray
+    region: tuple[float, float, float, float] | None = None  # west, south, east, north
+
+    def fine_shapes(self) -> set:
+        """The ids of the shapes with a fine arc."""
+        rings = [r for r, p in enumerate(self.pieces) if any(a in self.fine_arcs for a, _ in p)]
+        return set(self.shapes.index[np.unique(self.ring_shape[rings])])
+
+
+def simplify_levels(
+    shapes: GeoDataFrame,
+    tolerance: float,
+    fine: tuple[float, tuple[float, float, float, float]] | None = None,
+) -> Levels:
+    """Simplify every shape (as :func:`simplify`) and, with ``fine = (tolerance, lon/lat box
+    (west, south, east, north))``, simplify again, to the fine tolerance, every arc that runs
+    within the coarse tolerance of the box.
+
+    One arc graph serves both levels: a shape drawn fine meets its neighbours, fine or not,
+    along the very same points, and outside the box it is the coarse shape.
+    """
+    graph = _graph(shapes)
+    arcs = graph["arcs"]
+    simple = arcs.simplified(tolerance)
+    joined = [
+        _join(p, simple, original)
+        for p, original in zip(graph["pieces"], graph["originals"], strict=True)
+    ]
+    coarse = _shapes_from(shapes, graph, [ring for ring, _ in joined])
+    fine_arcs: dict[int, np.ndarray] = {}
+    region = None
+    if fine is not None:
+        fine_tolerance, region = fine
+        west, south, east, north = region
+        corners = to_mercator(np.array([[west, south], [east, north]]))
+        # every arc within the coarse tolerance of the box: no coarse line can cut into it
+        near = arcs.touching((*(corners[0] - tolerance), *(corners[1] + tolerance)))
+        finer = arcs.simplified(fine_tolerance, only=near)
+        fine_arcs = {int(i): finer[i] for i in np.flatnonzero(near)}
+    return Levels(
+        shapes=coarse,
+        arcs=simple,
+        fine_arcs=fine_arcs,
+        pieces=graph["pieces"],
+        own=[ring if fell_back else None for ring, fell_back in joined],
+        ring_shape=graph["shape_of_ring"],
+        ring_polygon=graph["polygon_of_ring"],
+        region=region,
+    )
+
+
+def _graph(shapes: GeoDataFrame) -> dict:
+    """The shapes' rings as sequences of shared arcs (the vertices where three or more lines
+    meet, or two borders part, cut them)."""
     polygons, shape_of = shapely.get_parts(shapes.geometry.values, return_index=True)
     polygonal = shapely.get_type_id(polygons) == shapely.GeometryType.POLYGON
     polygons, shape_of = polygons[polygonal], shape_of[polygonal]
@@ -153,23 +242,28 @@ def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
 
     arcs = _Arcs(to_mercator(unique))
     bounds = np.r_[starts, len(vertex)]
-    pairs = zip(bounds[:-1], bounds[1:], strict=True)
-    pieces = [_ring_arcs(vertex[a:b], junction, arcs) for a, b in pairs]
-    simple = arcs.simplified(tolerance)
-    joined = [
-        _join(p, simple, arcs.points[vertex[a:b]])
-        for p, a, b in zip(pieces, bounds[:-1], bounds[1:], strict=True)
-    ]
+    pairs = list(zip(bounds[:-1], bounds[1:], strict=True))
+    return {
+        "arcs": arcs,
+        "pieces": [_ring_arcs(vertex[a:b], junction, arcs) for a, b in pairs],
+        "originals": [arcs.points[vertex[a:b]] for a, b in pairs],
+        "polygon_of_ring": polygon_of[ring_of[starts]],
+        "shape_of_ring": shape_of[polygon_of[ring_of[starts]]],
+        "shape_of": shape_of,
+    }
 
+
+def _shapes_from(shapes: GeoDataFrame, graph: dict, joined: list[np.ndarray]) -> GeoDataFrame:
+    """The shapes again, from their rings joined from simplified arcs."""
     # back to longitude/latitude, and into polygons (exterior ring first, then holes) and
     # shapes, in one pass each
     lonlat = from_mercator(np.concatenate(joined))
     rings = shapely.linearrings(
         lonlat, indices=np.repeat(np.arange(len(joined)), [len(r) for r in joined])
     )
-    kept, polygon_index = np.unique(polygon_of[ring_of[starts]], return_inverse=True)
+    kept, polygon_index = np.unique(graph["polygon_of_ring"], return_inverse=True)
     simple_polygons = shapely.polygons(rings, indices=polygon_index)
-    owner = shape_of[kept]
+    owner = graph["shape_of"][kept]
     out = shapes.copy()
     geometry = list(shapes.geometry.values)  # a shape with nothing polygonal stays as it is
     for i in np.unique(owner):

@@ -38,6 +38,7 @@ function boot(id) {
   reportHeight();
   guardScroll(map, data.embed || {});
   addPanes(map, view.panes);
+  watchDetail(map);
   var bounds = opening.chapter ? opening.chapter.bounds : view.bounds;
   if (bounds) {
     map.fitBounds(bounds, { animate: false });
@@ -84,6 +85,7 @@ function boot(id) {
 window.mapgen = {
   map: null,
   asOf: null,  // the date the map shows (ISO); the timeline moves it
+  detail: detail,  // the level of detail drawn (0 coarse, 1 fine) and whether fine is parsed
   dated: dated,
   boot: boot
 };
