@@ -14,6 +14,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mapgen.join import join
@@ -123,6 +124,20 @@ class PageParts(HTMLParser):
 
     def legend_keys(self) -> list[str]:
         return [entry["key"] for entry in self.data["legend"]]
+
+
+def page_markers(item: dict) -> list[dict]:
+    """A page's marker set (columns) as one dict per marker: lat, lon and its fields."""
+    out = []
+    numbers = {name: np.cumsum(c["steps"], dtype=int) for name, c in item["columns"].items()}
+    for i in range(item["n"]):
+        marker = {"lat": item["lat"][i] / 1e4, "lon": item["lon"][i] / 1e4}
+        marker |= {name: c["values"][numbers[name][i]] for name, c in item["columns"].items()}
+        if item["tipFrom"]:
+            first, second = item["tipFrom"]
+            marker["tip"] = f"{marker[first]}: {marker[second]}"
+        out.append(marker)
+    return out
 
 
 def page_parts(path_or_html) -> PageParts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 
 import pytest
@@ -231,3 +232,90 @@ def test_new_rows_have_sources_https_links_and_lie_in_the_map_region(sources):
     for row in new.itertuples():
         assert row.source and row.source_url.startswith("https://"), row.line
         assert _country_at(sources, row.lat, row.lon) is not None, row.line
+
+
+# Many events (issue 14): columns on the page, a canvas past a threshold, a stated limit.
+
+
+def _many(tmp_path, count: int, **kwargs):
+    from bench.events import write_events
+
+    return write_events(count, tmp_path / f"events-{count}.csv", **kwargs)
+
+
+def test_markers_reach_the_page_as_columns(sources, built_map):
+    from tests.conftest import page_markers, page_parts
+
+    data = page_parts(built_map).data
+    layers = {x["name"]: x for x in data["layers"]}
+    item = layers["Events: Conflict"]["items"][0]
+    assert "markers" not in item and '"popup":' not in json.dumps(item)  # no object per marker
+    assert all(isinstance(v, int) for v in item["lat"] + item["lon"])
+    on_page = page_markers(item)
+    context = LayerContext(
+        shapes=sources.shapes,
+        joined=join(sources, TODAY),
+        settings=sources.settings,
+        events=sources.events,
+    )
+    layer = next(x for x in events.build(context, sources.settings.layers["events"])
+                 if x.name == "Events: Conflict")  # fmt: skip
+    built = next(c for c in layer.items if isinstance(c, MarkerSet)).spec["markers"]
+    assert len(on_page) == len(built) > 3
+    for page_marker, marker in zip(on_page, built, strict=True):
+        assert page_marker["lat"] == pytest.approx(marker["lat"], abs=6e-5)
+        assert page_marker["lon"] == pytest.approx(marker["lon"], abs=6e-5)
+        assert page_marker["tip"] == marker["tip"] and page_marker["since"] == marker["since"]
+        assert page_marker["popup.title"] == marker["popup"]["title"]
+        assert page_marker["popup.url"] == marker["popup"]["url"]
+
+
+def test_more_events_than_a_page_holds_is_one_located_line(tmp_path):
+    from mapgen.load import MAX_EVENTS
+    from tests.conftest import run_mapgen
+
+    table = _many(tmp_path, MAX_EVENTS + 1, own_texts=False)
+    out = tmp_path / "out" / "m.html"
+    result = run_mapgen("build", "--events", table, "--data-dir", DATA, "--out", out)
+    assert result.returncode == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{table}:") and "row 25,001 of 25,001" in first
+    assert "at most 25,000 events" in first and "Traceback" not in result.stderr
+    assert not out.parent.exists()
+    lines = [n for n, text in enumerate(table.read_text().splitlines(), 1)
+             if not text.startswith("#")]  # fmt: skip
+    assert first.split(":")[1] == str(lines[MAX_EVENTS + 1])  # the row past the limit
+
+
+@pytest.mark.browser
+def test_past_the_threshold_markers_are_dots_on_a_canvas(tmp_path, open_page):
+    from mapgen.pipeline import BuildOptions, build
+
+    out = tmp_path / "many" / "m.html"
+    build(BuildOptions(out=out, data_dir=DATA, events=_many(tmp_path, 1500), png=False))
+    page = open_page(out, fragment="#chapter=explore&as-of=2024-03-07")
+    # every marker set of the page: five event categories, forces, nuclear sites, build-up
+    assert page.locator("canvas.mg-dots").count() == 8
+    assert page.evaluate("document.querySelectorAll('path.leaflet-interactive').length") < 200
+    shown = """() => { let n = 0; mapgen.map.eachLayer(l => {
+        if (l._shown && l._spec.key.startsWith('Events'))
+          n += l._shown.reduce((a, b) => a + b, 0); }); return n; }"""
+    everything = page.evaluate(shown)
+    assert 1400 < everything <= 1500
+    # a dot answers the pointer: its tooltip, and on a click its popup
+    point = page.evaluate("""() => { let p = null; mapgen.map.eachLayer(l => {
+        if (!p && l._shown && l._grid) { const cell = Object.values(l._grid)[0];
+          if (cell) { const i = cell[cell.length - 1];
+            p = [l._x[i] * l._scale - l._dx, l._y[i] * l._scale - l._dy]; } } });
+        const r = mapgen.map.getContainer().getBoundingClientRect();
+        return [r.left + p[0], r.top + p[1]]; }""")
+    page.mouse.move(*point)
+    page.locator(".leaflet-tooltip").wait_for()
+    assert ": " in page.locator(".leaflet-tooltip").inner_text()
+    page.mouse.click(*point)
+    assert page.locator(".leaflet-popup .mg-popup-title").count() >= 1
+    # the date moves the dots: fewer at the start of 2015 than in 2024
+    page.locator("#mg-date").focus()
+    page.keyboard.press("Home")
+    assert page.evaluate(shown) < everything / 2
+    assert page.console_errors == []

@@ -51,6 +51,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             [_marker(r) for r in rows.itertuples()],
             marker_style(colour, radius=7),
             legend=LegendEntry(name, colour, pattern="dot"),
+            tip_from=("popup.date", "popup.title"),  # the tip, "date: title", not stored again
         )
         layer.part = slug(category)
         layers.append(layer)

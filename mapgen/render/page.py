@@ -113,7 +113,10 @@ def _layer_data(layer: MapLayer) -> dict:
         "section": layer.section,
         "since": layer.since.isoformat() if layer.since else None,
         "first": layer.paint_first,
-        "items": [{"kind": item.kind, **item.spec} for item in layer.items],
+        "items": [
+            {"kind": item.kind, **(item.page() if hasattr(item, "page") else item.spec)}
+            for item in layer.items
+        ],
     }
 
 

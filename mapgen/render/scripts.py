@@ -12,7 +12,18 @@ from functools import cache
 from mapgen.render.jinja import template_text
 
 # Each file may use what the files before it define; boot.js, which starts the map, is last.
-ORDER = ("core", "shapes", "popups", "layers", "panel", "timeline", "chapters", "embed", "boot")
+ORDER = (
+    "core",
+    "shapes",
+    "popups",
+    "layers",
+    "dots",
+    "panel",
+    "timeline",
+    "chapters",
+    "embed",
+    "boot",
+)
 
 
 @cache

@@ -6,10 +6,19 @@ function addPanes(map, panes) {
   });
 }
 
-function fillLayer(group, spec, asOf) {
+function fillLayer(group, spec, asOf, markers) {
   spec.items.forEach(function (item) {
-    ADD[item.kind](group, item, asOf);
+    ADD[item.kind](group, item, asOf, markers);
   });
+}
+
+// How many markers the page holds (past a threshold they are drawn on a canvas).
+function markerCount(layers) {
+  var n = 0;
+  layers.forEach(function (spec) {
+    spec.items.forEach(function (item) { n += item.kind === "markers" ? item.n : 0; });
+  });
+  return n;
 }
 
 // The map in the element with this id, returned for code that adds to it (a notebook's
@@ -47,15 +56,16 @@ function boot(id) {
     L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
   }
   var groups = {};
+  var markers = markerCount(data.layers);
   var layers = data.layers.map(function (spec) {
     var group = L.featureGroup();
     group._mgKey = spec.name;  // the layer's name, as its legend entry knows it
     group.mgId = spec.id;
     if (spec.first) {
-      fillLayer(group, spec, opening.asOf);
+      fillLayer(group, spec, opening.asOf, markers);
     } else {
       // filled after the first paint, as of the date shown then (a link may have moved it)
-      afterPaint(function () { fillLayer(group, spec, mapgen.asOf); });
+      afterPaint(function () { fillLayer(group, spec, mapgen.asOf, markers); });
     }
     var on = openingWanted(spec, opening);
     if (spec.control) {

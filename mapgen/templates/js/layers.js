@@ -82,15 +82,49 @@ function addShapes(group, spec, asOf) {
   }
 }
 
-function addMarkers(group, spec, asOf) {
-  var markers = spec.markers.map(function (m) {
-    var marker = L.circleMarker([m.lat, m.lon], L.extend({}, spec.style));
-    marker.mgTip = m.tip;
-    marker.mgPopup = m.popup;
-    return marker;
+// Markers arrive in columns (positions in 1e-4 degrees; every other field a table of its
+// values and each marker's value number, delta-encoded; a tooltip may be two fields joined,
+// "date: title"). A page of fewer than CANVAS_FROM markers draws each as an SVG circle that
+// reads its tooltip and popup from the columns when shown; more go on a canvas (dots.js).
+var ColumnMarker = L.CircleMarker.extend({});
+Object.defineProperty(ColumnMarker.prototype, "mgTip", {
+  get: function () { return tipAt(this.mgSet, this.mgIndex); }
+});
+Object.defineProperty(ColumnMarker.prototype, "mgPopup", {
+  get: function () { return popupAt(this.mgSet, this.mgIndex); }
+});
+
+// A column's value numbers, from their steps.
+function indexColumns(spec) {
+  Object.keys(spec.columns).forEach(function (name) {
+    var column = spec.columns[name];
+    var index = new Int32Array(column.steps.length);
+    var at = 0;
+    for (var i = 0; i < index.length; i++) {
+      at += column.steps[i];
+      index[i] = at;
+    }
+    column.index = index;
   });
+}
+
+function addMarkers(group, spec, asOf, count) {
+  if (count >= CANVAS_FROM) {
+    addDots(group, spec, asOf);
+    return;
+  }
+  indexColumns(spec);
+  var markers = new Array(spec.n);
+  var dates = new Array(spec.n);
+  for (var i = 0; i < spec.n; i++) {
+    var marker = new ColumnMarker([spec.lat[i] / 1e4, spec.lon[i] / 1e4], spec.style);
+    marker.mgSet = spec;
+    marker.mgIndex = i;
+    markers[i] = marker;
+    dates[i] = { since: valueAt(spec, "since", i), until: valueAt(spec, "until", i) };
+  }
   bind(group, markers);
-  addDated(group, markers, spec.markers, asOf);
+  addDated(group, markers, dates, asOf);
 }
 
 // Names drawn as text, each from the zoom its rank allows.
@@ -191,6 +225,7 @@ function setDate(map, iso, waves) {
       map.removeLayer(w.group);
     }
   });
+  dotSets.forEach(function (layer) { layer.setDate(iso); });
   dated.forEach(function (d) {
     var on = current(d, iso);
     if (on && !d.group.hasLayer(d.layer)) {
