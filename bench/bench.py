@@ -23,6 +23,18 @@ first paint ("every layer ... in"). The build: of its ~1.9 s, ~1.0 s is importin
 and geopandas; the PNG is drawn by a second process that imports matplotlib meanwhile, draws the
 texts and legend while the shapes are simplified, and the shapes while the page is rendered.
 Timings on this shared virtual machine vary by ±15 % from run to run: medians of ``--runs``.
+
+Two profiles: the desktop (1280 x 900) and a phone (375 x 740, touch, the CPU slowed four
+times through Emulation.setCPUThrottlingRate). Each also times a chapter switch (mapgen), a
+click on Poland to its popup, and a zoom from 4 to 7 over the Donbas (mapgen then parses and
+draws its fine table), each to the next painted frame. The floor on the phone profile, a page
+with only Leaflet inlined and one polygon, is ~280 ms to the polygon and ~345 ms to the first
+frame after load: about 0.28 and 0.31 of plain folium's times there.
+
+Then the events-scaling table: the map with 30, 1,000, 10,000, 25,000 and 100,000 events
+(bench/events.py: synthetic rows with a note each, or ``--typed`` without), mapgen against
+plain folium's CircleMarkers with tooltips and popups, desktop profile, one load each. mapgen
+refuses more than 25,000 events (mapgen/load.py, MAX_EVENTS).
 """
 
 from __future__ import annotations
@@ -83,8 +95,10 @@ TOGGLE = """async () => {
 }"""
 
 
-def build_baseline(out: Path) -> None:
-    """The plain-folium map: one GeoJson per layer, geometry repeated in each."""
+def build_baseline(out: Path, events: Path | None = None) -> None:
+    """The plain-folium map: one GeoJson per layer, geometry repeated in each; with ``events``,
+    one FeatureGroup per category of CircleMarkers, each with its tooltip and popup (how the
+    events layer would be written by hand)."""
     import folium
 
     from mapgen.join import join
@@ -132,6 +146,22 @@ def build_baseline(out: Path) -> None:
         geojson(
             shapes.loc[spec["iso3"]], spec["name"], {"color": "#c0392b"}, popup=spec["popup_text"]
         )
+    if events is not None:
+        from mapgen import load as loader
+
+        loader.MAX_EVENTS = 10**9  # folium has no limit: the baseline takes every row
+        table = loader.load_events(events, settings.layers["events"]["categories"])
+        for category, rows in table.groupby("category", sort=False):
+            group = folium.FeatureGroup(name=f"Events: {category}")
+            for row in rows.itertuples():
+                folium.CircleMarker(
+                    [row.lat, row.lon],
+                    radius=7,
+                    fill=True,
+                    tooltip=f"{row.date.isoformat()}: {row.title}",
+                    popup=folium.Popup(f"<b>{row.title}</b><br>{row.description}"),
+                ).add_to(group)
+            group.add_to(fmap)
     folium.LayerControl().add_to(fmap)
     fmap.save(str(out))
 
@@ -157,9 +187,72 @@ def _local_assets() -> dict[str, tuple[bytes, str]]:
     }
 
 
-def browse(browser, html: Path, assets) -> dict:
-    """Time to first shapes, JS heap and outgoing requests of one page load."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+# The phone: a 375 x 740 touch screen and a CPU four times slower (Chromium DevTools
+# Protocol, Emulation.setCPUThrottlingRate), as on a mid-range phone.
+PROFILES = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}, "cpu": 1},
+    "phone": {
+        "viewport": {"width": 375, "height": 740},
+        "has_touch": True,
+        "is_mobile": True,
+        "cpu": 4,
+    },
+}
+
+FRAME = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"
+THE_MAP = "(window.mapgen && mapgen.map) || Object.values(window).find(v => v instanceof L.Map)"
+
+# From a call to the next painted frame: a zoom from 4 to 7 over the Donbas.
+ZOOM = f"""async () => {{
+  const frame = {FRAME};
+  const map = {THE_MAP};
+  map.setView([48.0, 38.0], 4, {{animate: false}});
+  await frame();
+  const start = performance.now();
+  map.setView([48.0, 38.0], 7, {{animate: false}});
+  await frame();
+  return performance.now() - start;
+}}"""
+
+# A click on Poland (a popup on both pages), to the next frame with the popup in it.
+POPUP = f"""async () => {{
+  const frame = {FRAME};
+  const map = {THE_MAP};
+  map.closePopup();
+  map.setView([52.0, 19.5], 4, {{animate: false}});
+  await frame();
+  const p = map.latLngToContainerPoint([52.0, 19.5]);
+  const r = map.getContainer().getBoundingClientRect();
+  const target = document.elementFromPoint(r.left + p.x, r.top + p.y);
+  const start = performance.now();
+  target.dispatchEvent(new MouseEvent("click", {{clientX: r.left + p.x, clientY: r.top + p.y,
+    bubbles: true, cancelable: true, view: window}}));
+  await frame();
+  return document.querySelector(".leaflet-popup") ? performance.now() - start : null;
+}}"""
+
+# mapgen only: Next, from the first chapter to the second, to the next frame.
+CHAPTER = f"""async () => {{
+  const frame = {FRAME};
+  mapgen.story.go(0, false);
+  await frame();
+  const start = performance.now();
+  document.querySelector(".mg-next").click();
+  await frame();
+  return performance.now() - start;
+}}"""
+
+
+def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = False) -> dict:
+    """One page load in a profile: first shapes, everything ready, JS heap, outgoing requests
+    (and with ``extra``: a chapter switch, a popup, a zoom from 4 to 7 over the Donbas)."""
+    settings = dict(PROFILES[profile])
+    cpu = settings.pop("cpu")
+    context = browser.new_context(**settings)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    if cpu > 1:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
     outgoing: list[str] = []
 
     def route(r):
@@ -182,28 +275,33 @@ def browse(browser, html: Path, assets) -> dict:
     page.add_init_script(FIRST_SHAPE)
     # mapgen opens on the first chapter of its story; Explore draws every layer, as the plain
     # folium page does, so the two columns compare the same work (folium ignores the fragment)
-    page.goto(html.resolve().as_uri() + "#chapter=explore", wait_until="load")
-    _wait_for(page, "window.__firstShape !== null")
+    page.goto(html.resolve().as_uri() + "#chapter=explore", wait_until="load", timeout=600_000)
+    _wait_for(page, "window.__firstShape !== null", 600)
     first = page.evaluate("window.__firstShape")
-    if page.evaluate("!!document.getElementById('mapgen-shapes')"):
-        _wait_for(page, "window.__ready !== null")
+    ours = page.evaluate("!!document.getElementById('mapgen-shapes')")
+    if ours:
+        _wait_for(page, "window.__ready !== null", 600)
         ready = page.evaluate("window.__ready")
-    else:  # plain folium draws everything at once
-        ready = first
+    else:  # plain folium draws everything at once, in the script before the load event
+        ready = page.evaluate(f"(async () => {{ await ({FRAME})(); return performance.now(); }})()")
     page.wait_for_timeout(300)
-    toggle = page.evaluate(TOGGLE)
-    cdp = page.context.new_cdp_session(page)
+    result = {"first_shapes_ms": first, "ready_ms": ready, "requests": len(outgoing)}
+    if extra:
+        result["toggle_ms"] = page.evaluate(TOGGLE)
+        result["chapter_ms"] = page.evaluate(CHAPTER) if ours else None
+        result["popup_ms"] = page.evaluate(POPUP)
+        result["zoom_ms"] = page.evaluate(ZOOM)
     cdp.send("HeapProfiler.collectGarbage")
     cdp.send("Performance.enable")
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    page.close()
-    return {
-        "first_shapes_ms": first,
-        "ready_ms": ready,
-        "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20,
-        "requests": len(outgoing),
-        "toggle_ms": toggle,
-    }
+    result["heap_mb"] = metrics.get("JSHeapUsedSize", 0) / 2**20
+    context.close()
+    return result
+
+
+def _median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
 
 
 def measure(args) -> dict[str, dict]:
@@ -238,23 +336,97 @@ def measure(args) -> dict[str, dict]:
         results[name]["gzip_kb"] = len(gzip.compress(raw, 9)) / 1000
     assets = _local_assets()
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = _launch(p)
         for name, path in (("mapgen", ours), ("plain folium", baseline)):
-            loads = [browse(browser, path, assets) for _ in range(args.runs)]
-            for key in ("first_shapes_ms", "ready_ms", "toggle_ms", "heap_mb", "requests"):
-                results[name][key] = statistics.median(load[key] for load in loads)
+            for profile in ("desktop", "phone"):
+                loads = [
+                    browse(browser, path, assets, profile, extra=True) for _ in range(args.runs)
+                ]
+                for key in loads[0]:
+                    results[name][f"{profile}.{key}"] = _median(load[key] for load in loads)
         browser.close()
     return results
+
+
+def _launch(p):
+    return p.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    )
+
+
+SIZES = (30, 1_000, 10_000, 25_000, 100_000)
+
+
+def scaling(args) -> list[dict]:
+    """The events-scaling table: the map with 30 … 100,000 events (bench/events.py, each with
+    a note of its own, or typed with ``--typed``), mapgen against plain folium (the desktop
+    profile, one load each; the build, the HTML's bytes, ready time and heap)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.events import write_events
+
+    work = Path(tempfile.mkdtemp(prefix="mapgen-scaling-"))
+    rows = []
+    assets = _local_assets()
+    with sync_playwright() as p:
+        browser = _launch(p)
+        for count in args.sizes:
+            table = write_events(count, work / f"events-{count}.csv", own_texts=not args.typed)
+            row = {"events": count}
+            for name in ("mapgen", "plain folium"):
+                out = work / f"{name.replace(' ', '-')}-{count}" / "map.html"
+                out.parent.mkdir()
+                if name == "mapgen":
+                    command = [sys.executable, "-m", "mapgen", "build", "--quiet", "--no-png",
+                               "--events", str(table), "--data-dir", str(ROOT / "data"),
+                               "--out", str(out)]  # fmt: skip
+                else:
+                    command = [sys.executable, __file__, "--baseline-only", str(out),
+                               "--baseline-events", str(table)]  # fmt: skip
+                start = time.perf_counter()
+                done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+                seconds = time.perf_counter() - start
+                if done.returncode != 0:
+                    row[name] = {"refused": done.stderr.strip().splitlines()[0][:160]}
+                    continue
+                raw = out.read_bytes()
+                load = browse(browser, out, assets)
+                row[name] = {
+                    "build_s": seconds,
+                    "html_mb": len(raw) / 1e6,
+                    "gzip_mb": len(gzip.compress(raw, 6)) / 1e6,
+                    "ready_ms": load["ready_ms"],
+                    "heap_mb": load["heap_mb"],
+                }
+            rows.append(row)
+        browser.close()
+    return rows
+
+
+def scaling_table(rows: list[dict]) -> str:
+    lines = [
+        "| events | | build (s) | HTML (MB) | gzipped (MB) | ready (ms) | heap (MB) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        for name in ("mapgen", "plain folium"):
+            cell = row[name]
+            if "refused" in cell:
+                lines.append(f"| {row['events']:,} | {name} | refused: {cell['refused']} |||||")
+                continue
+            lines.append(
+                f"| {row['events']:,} | {name} | {cell['build_s']:.2f} | {cell['html_mb']:.2f} "
+                f"| {cell['gzip_mb']:.2f} | {cell['ready_ms']:,.0f} | {cell['heap_mb']:.1f} |"
+            )
+    return "\n".join(lines)
 
 
 ROWS = [
@@ -262,12 +434,22 @@ ROWS = [
     ("build_html_s", "build with --no-png (s)", "{:.2f}"),
     ("html_kb", "HTML raw (KB)", "{:,.0f}"),
     ("gzip_kb", "HTML gzipped (KB)", "{:,.0f}"),
-    ("first_shapes_ms", "Chromium: first shapes (ms)", "{:,.0f}"),
-    ("ready_ms", "Chromium: every layer and the layer panel in (ms)", "{:,.0f}"),
-    ("toggle_ms", "Chromium: untick/tick the 1949 wave, to next frame (ms)", "{:,.0f}"),
-    ("heap_mb", "Chromium: JS heap (MB)", "{:.1f}"),
-    ("requests", "requests leaving the page", "{:.0f}"),
 ]
+for _profile in ("desktop", "phone"):
+    ROWS += [
+        (f"{_profile}.first_shapes_ms", f"{_profile}: first shapes (ms)", "{:,.0f}"),
+        (f"{_profile}.ready_ms", f"{_profile}: everything ready (ms)", "{:,.0f}"),
+        (f"{_profile}.chapter_ms", f"{_profile}: next chapter, to next frame (ms)", "{:,.0f}"),
+        (f"{_profile}.popup_ms", f"{_profile}: a click on Poland to its popup (ms)", "{:,.0f}"),
+        (
+            f"{_profile}.zoom_ms",
+            f"{_profile}: zoom 4 to 7 over the Donbas, to next frame (ms)",
+            "{:,.0f}",
+        ),  # fmt: skip
+        (f"{_profile}.toggle_ms", f"{_profile}: untick/tick the 1949 wave (ms)", "{:,.0f}"),
+        (f"{_profile}.heap_mb", f"{_profile}: JS heap (MB)", "{:.1f}"),
+    ]
+ROWS.append(("desktop.requests", "requests leaving the page", "{:.0f}"))
 
 
 def table(results: dict[str, dict]) -> str:
@@ -277,20 +459,36 @@ def table(results: dict[str, dict]) -> str:
         "| --- | ---: | ---: | ---: |",
     ]
     for key, label, fmt in ROWS:
-        ratio = f"{ours[key] / base[key]:.2f}" if base[key] else "–"
-        lines.append(f"| {label} | {fmt.format(ours[key])} | {fmt.format(base[key])} | {ratio} |")
+        mine, theirs = ours.get(key), base.get(key)
+        ratio = f"{mine / theirs:.2f}" if mine is not None and theirs else "–"
+        show = [fmt.format(v) if v is not None else "–" for v in (mine, theirs)]
+        lines.append(f"| {label} | {show[0]} | {show[1]} | {ratio} |")
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="repetitions; medians are shown")
+    parser.add_argument(
+        "--sizes",
+        type=lambda t: [int(x) for x in t.split(",")],
+        default=list(SIZES),
+        help="events for the scaling table, comma-separated (default 30,1000,10000,25000,100000)",
+    )
+    parser.add_argument("--typed", action="store_true", help="scaling: events without own notes")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the events-scaling table")
+    parser.add_argument("--scaling-only", action="store_true", help="only the events scaling")
     parser.add_argument("--baseline-only", type=Path, metavar="OUT", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline-events", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline_only:
-        build_baseline(args.baseline_only)
+        build_baseline(args.baseline_only, args.baseline_events)
         return 0
-    print(table(measure(args)))
+    if not args.scaling_only:
+        print(table(measure(args)), flush=True)
+        print()
+    if not args.no_scaling:
+        print(scaling_table(scaling(args)))
     return 0
 
 
