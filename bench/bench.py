@@ -28,8 +28,9 @@ Two profiles: the desktop (1280 x 900) and a phone (375 x 740, touch, the CPU sl
 times through Emulation.setCPUThrottlingRate). Each also times a chapter switch (mapgen), a
 click on Poland to its popup, and a zoom from 4 to 7 over the Donbas (mapgen then parses and
 draws its fine table), each to the next painted frame. The floor on the phone profile, a page
-with only Leaflet inlined and one polygon, is ~280 ms to the polygon and ~345 ms to the first
-frame after load: about 0.28 and 0.31 of plain folium's times there.
+with only Leaflet inlined and one polygon, is ~277 ms to the polygon and ~338 ms to the first
+frame after load: 0.25 and 0.28 of plain folium's times there, in the same run. On that profile
+the HTML parser spends ~120 ms on mapgen's ~390 KB of JSON data blocks (1 ms unthrottled).
 
 Then the events-scaling table: the map with 30, 1,000, 10,000, 25,000 and 100,000 events
 (bench/events.py: synthetic rows with a note each, or ``--typed`` without), mapgen against
@@ -369,9 +370,8 @@ def scaling(args) -> list[dict]:
     """The events-scaling table: the map with 30 … 100,000 events (bench/events.py, each with
     a note of its own, or typed with ``--typed``), mapgen against plain folium (the desktop
     profile, one load each; the build, the HTML's bytes, ready time and heap)."""
+    from events import write_events  # bench/events.py, beside this file
     from playwright.sync_api import sync_playwright
-
-    from bench.events import write_events
 
     work = Path(tempfile.mkdtemp(prefix="mapgen-scaling-"))
     rows = []

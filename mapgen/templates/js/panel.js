@@ -71,7 +71,7 @@ var LayerPanel = L.Control.Layers.extend({
 
 // The "Layers" button on the map, which opens the drawer.
 var LayersButton = L.Control.extend({
-  options: { position: "topright", text: "Layers", panel: null },
+  options: { position: "topright", text: "Layers", toggle: null },
   onAdd: function () {
     var box = L.DomUtil.create("div", "leaflet-bar mg-layers-control");
     var button = textNode("button", "mg-layers-button", this.options.text);
