@@ -440,7 +440,13 @@ def test_about_this_map_holds_the_description_tables_and_credit(built_map, brows
     assert about.is_visible() and button.get_attribute("aria-expanded") == "true"
     assert frame.locator("text=Download data (CSV)").is_visible()
     assert "Maxar" in frame.locator(".mg-credit-full").inner_text()  # the full credit
-    assert _settled(page, frame) > height + 1000
+    opened = _settled(page, frame)
+    assert height + 200 < opened < height + 1200  # the tables stay folded inside it
+    frame.locator("#mg-data summary").click()
+    assert frame.locator("#mg-data table").is_visible() and _settled(page, frame) > opened + 500
+    # nothing wider than the frame: a wide table scrolls sideways in its own box
+    frame.locator("#mg-articles summary").click()
+    assert frame.evaluate("document.documentElement.scrollWidth") <= frame.evaluate("innerWidth")
     page.context.close()
 
 
