@@ -345,6 +345,14 @@ def test_every_snippet_fits_the_target_height_with_the_map_first(built_map, brow
             ".map(e => e.getBoundingClientRect().bottom))"
         )
         assert bottom <= height + 1, chapter
+        # the current step's title is whole: not cut by its row or the frame
+        whole = frame.evaluate(
+            "(() => { const b = document.querySelector('.mg-step[aria-current=\"step\"]');"
+            " const r = b.getBoundingClientRect(), row = b.closest('ol').getBoundingClientRect();"
+            " return b.scrollWidth <= b.clientWidth + 1 && r.left >= row.left - 1"
+            " && r.right <= Math.min(row.right, innerWidth) + 1; })()"
+        )
+        assert whole, chapter
         # map first: above it only the story's step row, its caption and (wider) the timeline
         above = frame.evaluate("mapgen.map.getContainer().getBoundingClientRect().top")
         assert above < height - map_height - 60, chapter  # room below for the key and credit
