@@ -378,6 +378,12 @@ def test_the_layers_button_opens_a_drawer_over_the_map(built_map, browser):
     names = frame.locator(".leaflet-control-layers-overlays label").all_inner_texts()
     assert len(names) >= 25 and "1949" in [n.strip() for n in names]
     assert frame.locator(".mg-panel-title").is_visible()  # the heading is never cut off
+    # each entry with a key carries the key's swatch: a year matches its colour
+    swatch = frame.locator(".leaflet-control-layers-overlays label", has_text="1952")
+    shown = swatch.locator(".mg-swatch").evaluate("e => e.style.getPropertyValue('--c')")
+    legend = frame.locator('[data-legend-key="1952"] .mg-swatch')
+    assert shown and shown == legend.evaluate("e => e.style.getPropertyValue('--c')")
+    assert swatch.locator(".mg-swatch").is_visible()
     frame.locator(".leaflet-control-layers-overlays label", has_text="Crimea").locator(
         "input"
     ).click()  # the drawer works: Crimea on

@@ -79,7 +79,7 @@ function boot(id) {
   });
   placePopups(map, view.popupOrder || []);
   afterPaint(function () {
-    addPanel(map, layers, data.embed || {});
+    addPanel(map, layers, data.embed || {}, data.legend);
     addLegend(map, data.legend, groups);
   });
   var timeline = addTimeline(map, data, layers.filter(function (l) {

@@ -60,6 +60,13 @@ var LayerPanel = L.Control.Layers.extend({
     var name = label.querySelector("span > span");
     if (name) {
       name.textContent = " " + obj.name;
+      var entry = this.options.legend && this.options.legend[obj.layer._mgKey];
+      if (entry) {  // the key's swatch, so that a year can be matched to its colour
+        var swatch = textNode("span", "mg-swatch " + entry.pattern, "");
+        swatch.style.setProperty("--c", entry.color);
+        swatch.setAttribute("aria-hidden", "true");
+        name.parentNode.insertBefore(swatch, name);
+      }
     }
     var section = obj.layer.mgSection;
     if (section && obj.layer.mgFirstOfSection) {
@@ -153,8 +160,11 @@ function addBar() {
   }
 }
 
-function addPanel(map, layers, texts) {
-  var control = new LayerPanel({}, {}, { collapsed: false, position: "topright" });
+function addPanel(map, layers, texts, legend) {
+  var swatches = {};
+  (legend || []).forEach(function (entry) { swatches[entry.key] = entry; });
+  var control = new LayerPanel({}, {}, { collapsed: false, position: "topright",
+                                         legend: swatches });
   var seen = {};
   layers.forEach(function (entry) {
     if (!entry.spec.control) {
