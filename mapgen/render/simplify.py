@@ -166,11 +166,6 @@ class Levels:
     ring_polygon: np.ndarray
     region: tuple[float, float, float, float] | None = None  # west, south, east, north
 
-    def fine_shapes(self) -> set:
-        """The ids of the shapes with a fine arc."""
-        rings = [r for r, p in enumerate(self.pieces) if any(a in self.fine_arcs for a, _ in p)]
-        return set(self.shapes.index[np.unique(self.ring_shape[rings])])
-
 
 def simplify_levels(
     shapes: GeoDataFrame,

@@ -6,9 +6,9 @@ function addPanes(map, panes) {
   });
 }
 
-function fillLayer(group, spec, asOf, markers) {
+function fillLayer(group, spec, asOf) {
   spec.items.forEach(function (item) {
-    ADD[item.kind](group, item, asOf, markers);
+    ADD[item.kind](group, item, asOf);
   });
 }
 
@@ -56,16 +56,16 @@ function boot(id) {
     L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
   }
   var groups = {};
-  var markers = markerCount(data.layers);
+  canvasDots = markerCount(data.layers) >= CANVAS_FROM;
   var layers = data.layers.map(function (spec) {
     var group = L.featureGroup();
     group._mgKey = spec.name;  // the layer's name, as its legend entry knows it
     group.mgId = spec.id;
     if (spec.first) {
-      fillLayer(group, spec, opening.asOf, markers);
+      fillLayer(group, spec, opening.asOf);
     } else {
       // filled after the first paint, as of the date shown then (a link may have moved it)
-      afterPaint(function () { fillLayer(group, spec, mapgen.asOf, markers); });
+      afterPaint(function () { fillLayer(group, spec, mapgen.asOf); });
     }
     var on = openingWanted(spec, opening);
     if (spec.control) {

@@ -153,10 +153,6 @@ function addStory(map, data, layers, timeline, opening) {
     buttons.forEach(function (button, i) {
       var on = i === state.index || (i === chapters.length && state.index === -1);
       button.setAttribute("aria-current", on ? "step" : "false");
-      var list = button.parentNode.parentNode;
-      if (on && list.scrollWidth > list.clientWidth) {  // a phone's one-line list: show it
-        list.scrollLeft = button.parentNode.offsetLeft - list.offsetLeft - 8;
-      }
     });
     if (prev) {
       prev.disabled = state.index === 0;

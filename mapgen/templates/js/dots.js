@@ -4,6 +4,7 @@
 // until), finds the dot under the pointer in a grid of the drawn dots, and shows its tooltip
 // and popup as the SVG markers do.
 var CANVAS_FROM = 1000;
+var canvasDots = false;  // set by boot from the page's count of markers
 var GRID_PX = 16;
 
 function valueAt(spec, name, i) {
@@ -17,13 +18,14 @@ function tipAt(spec, i) {
               : valueAt(spec, "tip", i);
 }
 
+// A marker's popup: its popup.* fields, or null if the set has none.
 function popupAt(spec, i) {
-  if (!spec.columns["popup.title"]) {
-    return null;
-  }
-  var popup = {};
-  ["title", "date", "text", "source", "url", "more"].forEach(function (name) {
-    popup[name] = valueAt(spec, "popup." + name, i);
+  var popup = null;
+  Object.keys(spec.columns).forEach(function (name) {
+    if (name.indexOf("popup.") === 0) {
+      popup = popup || {};
+      popup[name.slice(6)] = valueAt(spec, name, i);
+    }
   });
   return popup;
 }

@@ -108,8 +108,8 @@ function indexColumns(spec) {
   });
 }
 
-function addMarkers(group, spec, asOf, count) {
-  if (count >= CANVAS_FROM) {
+function addMarkers(group, spec, asOf) {
+  if (canvasDots) {
     addDots(group, spec, asOf);
     return;
   }

@@ -98,16 +98,16 @@ function inRings(rings, point) {
 // than most of it, panned clear of the zoom buttons (top left), the "Layers" button (top
 // right) and a phone's timeline (over the foot of the map), so its close button shows.
 // (What lies over the map's foot is read once per map size: reading styles forces a layout.)
-var under = { key: null, px: 0 };
+var foot = { key: null, px: 0 };
 function popupOptions(map) {
   var size = map.getSize();
   var timeline = document.getElementById("mg-timeline");
   var key = size.x + "x" + size.y;
-  if (under.key !== key && timeline && !timeline.hidden) {
-    under.key = key;
-    under.px = getComputedStyle(timeline).position === "absolute" ? timeline.offsetHeight : 0;
+  if (foot.key !== key && timeline && !timeline.hidden) {
+    foot.key = key;
+    foot.px = getComputedStyle(timeline).position === "absolute" ? timeline.offsetHeight : 0;
   }
-  var below = 16 + (timeline && !timeline.hidden ? under.px : 0);
+  var below = 16 + (timeline && !timeline.hidden ? foot.px : 0);
   return {
     maxWidth: Math.max(160, Math.min(320, size.x - 130)),  // 64 + 16 of padding, 50 of frame
     maxHeight: Math.max(160, Math.round(size.y * 0.6) - below),
