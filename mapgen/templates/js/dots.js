@@ -159,11 +159,15 @@ var DotLayer = L.Layer.extend({
   },
 
   _hover: function (event) {
-    var i = this._grid ? this._at(event.containerPoint) : -1;
-    if (i < 0) {
-      this._unhover();
+    var hit = dotAt(event.containerPoint);
+    if (!hit || hit.layer !== this) {  // another set's dot, or none: that one answers
+      this._hideTip();
+      if (!hit) {
+        this._map.getContainer().style.cursor = "";
+      }
       return;
     }
+    var i = hit.i;
     this._map.getContainer().style.cursor = "pointer";
     if (!this._tip) {
       this._tip = L.tooltip({ direction: "top", offset: [0, -this._style.radius] });
@@ -174,18 +178,23 @@ var DotLayer = L.Layer.extend({
     }
   },
 
-  _unhover: function () {
-    if (this._map) {
-      this._map.getContainer().style.cursor = "";
-    }
+  _hideTip: function () {
     if (this._tip && this._map && this._map.hasLayer(this._tip)) {
       this._map.removeLayer(this._tip);
     }
   },
 
+  _unhover: function () {
+    if (this._map) {
+      this._map.getContainer().style.cursor = "";
+    }
+    this._hideTip();
+  },
+
   _click: function (event) {
-    var i = this._grid ? this._at(event.containerPoint) : -1;
-    var popup = i < 0 ? null : popupAt(this._spec, i);
+    var hit = dotAt(event.containerPoint);
+    var popup = hit && hit.layer === this ? popupAt(this._spec, hit.i) : null;
+    var i = hit ? hit.i : -1;
     if (popup) {
       L.popup(popupOptions(this._map)).setLatLng(this._latLngOf(i))
         .setContent(popupNode(popup)).openOn(this._map);
@@ -195,6 +204,19 @@ var DotLayer = L.Layer.extend({
 
 // A marker set on the canvas; the timeline moves its date with the other dated features.
 var dotSets = [];
+
+// The topmost drawn dot under a point of the map, of all the sets ({layer, i}), or null: one
+// dot answers the pointer, however many sets overlap there.
+function dotAt(point) {
+  for (var k = dotSets.length - 1; k >= 0; k--) {
+    var layer = dotSets[k];
+    var i = layer._map && layer._grid ? layer._at(point) : -1;
+    if (i >= 0) {
+      return { layer: layer, i: i };
+    }
+  }
+  return null;
+}
 function addDots(group, spec, asOf) {
   indexColumns(spec);
   var layer = new DotLayer(spec, spec.style, asOf);

@@ -127,6 +127,9 @@ function placePopups(map, order) {
     return order.length;
   }
   map.on("click", function (event) {
+    if (dotAt(event.containerPoint)) {
+      return;  // a dot's own popup, not the place's beneath (as an SVG marker stops the click)
+    }
     var point = map.latLngToLayerPoint(event.latlng);
     var here = placed.filter(function (item) {
       return map.hasLayer(item.mgGroup) && item.mgGroup.hasLayer(item) && item._rings &&
