@@ -35,6 +35,7 @@ examples:
   mapgen build --out /tmp/map.html
   mapgen build --as-of 2026-11-27 --title "NATO today"
   mapgen build --members my_members.csv --quiet
+  mapgen build --lang de,fr,pl,uk,ru,ar
 """
 
 
@@ -44,6 +45,20 @@ def _path(text: str) -> Path:
     except UnicodeEncodeError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a valid UTF-8 path") from None
     return Path(text)
+
+
+def _langs(text: str) -> list[str]:
+    """Language codes, comma-separated: each known to CLDR, none twice."""
+    from mapgen import i18n
+
+    langs = [part.strip() for part in text.split(",")]
+    for lang in langs:
+        problem = i18n.check_lang(lang)
+        if problem:
+            raise argparse.ArgumentTypeError(f"{lang!r} {problem}")
+    if len(set(langs)) != len(langs):
+        raise argparse.ArgumentTypeError(f"{text!r} names a language twice")
+    return langs
 
 
 def _title(text: str) -> str:
@@ -148,6 +163,15 @@ def _declare_build_options(parser: _Options) -> None:
         help="draw the alliance as of this date; later waves are present but "
         "switched off (default: 2021-12-17, the day of the demands); "
         "e.g. --as-of 2026-11-27",
+    )
+    parser.add_argument(
+        "--lang",
+        type=_langs,
+        default=["en"],
+        metavar="CODE[,CODE…]",
+        help="the language of the texts: en (default) or a language with a file in "
+        "data/i18n; several, comma-separated, are built side by side, each to "
+        "OUT-STEM.CODE.html; e.g. --lang de or --lang de,fr,pl",
     )
     parser.add_argument(
         "--title",
@@ -292,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str], job: ImageJob | None) -> int:
-    from mapgen.pipeline import BuildOptions, build
+    from mapgen.pipeline import BuildOptions, build, build_languages
     from mapgen.render.page import RenderOptions
 
     args = make_parser().parse_args(argv)
@@ -310,6 +334,7 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
         events=args.events,
         png=not args.no_png,
         png_chapter=args.png_chapter,
+        lang=args.lang[0],
         render=RenderOptions(
             title=args.title,
             simplify_px=args.simplify_px,
@@ -319,7 +344,12 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
         ),
     )
     try:
-        build(options, image_job=job)
+        if len(args.lang) > 1:
+            if job:
+                job.cancel()  # each language's process draws its own
+            build_languages(options, args.lang)
+        else:
+            build(options, image_job=job)
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

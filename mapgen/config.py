@@ -60,12 +60,19 @@ class Settings:
         Texts of the chapter stepper.
     embed : dict
         Texts of the page in an article: the hints on scrolling and moving the map.
+    ui : dict
+        The page's own words: controls, the members table, the download.
     chapters : list of dict
         The story's steps, in order: id, title, text, bounds, as_of, layers, sources.
     label : str
         How the file is named in messages.
     lines : dict
         The line of each key, by dotted name (``layers.seas.name``), for located messages.
+    raw : dict
+        map.toml as read and checked, before its texts are filled: what a language file of
+        data/i18n translates (:mod:`mapgen.i18n`).
+    lang : str
+        The language of the texts.
     """
 
     map: dict
@@ -76,9 +83,12 @@ class Settings:
     articles: dict = field(default_factory=dict)
     story: dict = field(default_factory=dict)
     embed: dict = field(default_factory=dict)
+    ui: dict = field(default_factory=dict)
     chapters: list = field(default_factory=list)
     label: str = SETTINGS_FILE
     lines: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict, repr=False)  # map.toml as read, for data/i18n
+    lang: str = "en"
 
     @property
     def baseline_date(self) -> date:
@@ -97,7 +107,7 @@ _TOML_AT = re.compile(r"(.*) \(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"(.*) \(at end of document\)$")
 
 
-def _parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
+def parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -166,10 +176,16 @@ def load_settings(data_dir: Path) -> Settings:
     """
     path = data_dir / SETTINGS_FILE
     label = display_path(path)
-    raw, source = _parse_toml(read_input(path, label), label)
+    raw, source = parse_toml(read_input(path, label), label)
     problems = schema.check(raw, source)
     if problems:
         raise InputError([Problem(label, line, None, message) for line, message in problems])
+    return settings_from(raw, Settings({}, {}, label=label, lines=schema.key_lines(source)))
+
+
+def settings_from(raw: dict, like: Settings, lang: str = "en") -> Settings:
+    """Settings from a checked map.toml ``raw`` (or its translation), labelled as ``like``."""
+    checked = raw
     raw = _literal_texts(raw)
     view = dict(raw["map"])
     for key in ("default_as_of", "baseline_date"):
@@ -183,10 +199,13 @@ def load_settings(data_dir: Path) -> Settings:
         articles=raw.get("articles", {}),
         story=raw.get("story", {}),
         embed=raw.get("embed", {}),
+        ui=raw.get("ui", {}),
         chapters=[
             {**chapter, "as_of": _iso(chapter["as_of"]), "index": index}
             for index, chapter in enumerate(raw.get("chapters", []))
         ],
-        label=label,
-        lines=schema.key_lines(source),
+        label=like.label,
+        lines=like.lines,
+        raw=checked,
+        lang=lang,
     )

@@ -1,8 +1,5 @@
-"""How dates read on the map."""
+"""How dates read on the map: in the language of the build (:mod:`mapgen.locale`)."""
 
-from datetime import date
+from mapgen.locale import long_date, month_year
 
-
-def long_date(day: date) -> str:
-    """``24 August 1949``."""
-    return f"{day.day} {day:%B %Y}"
+__all__ = ["long_date", "month_year"]

@@ -35,6 +35,9 @@ class InputError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # from a language's worker process, with its problems
+        return (InputError, (self.problems,))
+
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a table or shape file larger than this is a mistake here
 

@@ -1,10 +1,14 @@
-"""The pipeline: load → join → layers → render, then write. Each stage logs one line."""
+"""The pipeline: load → translate → join → layers → render, then write. Each stage logs one
+line. Several languages are built side by side, one process each (:func:`build_languages`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +17,7 @@ from pathlib import Path
 import folium
 import shapely
 
-from mapgen import config, story
+from mapgen import config, i18n, locale, story
 from mapgen.errors import InputError, Problem
 from mapgen.interrupts import hold
 from mapgen.join import join
@@ -46,6 +50,9 @@ class BuildOptions:
         Also write the static image ``<out-stem>.png``.
     png_chapter : str, optional
         The chapter the static image shows (default: the chapter the page opens on).
+    lang : str, default "en"
+        The language of the texts: English from map.toml and the tables, another from
+        ``data/i18n/<lang>.toml`` (:mod:`mapgen.i18n`).
     render : RenderOptions
     """
 
@@ -56,7 +63,9 @@ class BuildOptions:
     events: Path | None = None
     png: bool = True
     png_chapter: str | None = None
+    lang: str = locale.DEFAULT
     render: RenderOptions = field(default_factory=RenderOptions)
+    log_level: int = logging.INFO  # of a language's worker process (build_languages)
 
 
 @contextmanager
@@ -89,6 +98,10 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
             f"{len(sources.events)} events from {data_dir}"
         )
     hold("load")
+    if options.lang != locale.DEFAULT:
+        with _stage("translate") as say:
+            sources = i18n.translate(sources, data_dir, options.lang)
+            say.append(f"texts in {options.lang} from {i18n.language_file(data_dir, options.lang)}")
     as_of = options.as_of or sources.settings.default_as_of
     first = min(sources.members["accession_date"])
     if as_of < first:
@@ -178,7 +191,8 @@ def build_map(options: BuildOptions | None = None) -> folium.Map:
     >>> m  # shows the map in Jupyter
     """
     options = _resolved(options or BuildOptions())
-    return _render(_prepare(options), options)
+    with locale.using(options.lang):
+        return _render(_prepare(options), options)
 
 
 def _resolved(options: BuildOptions) -> BuildOptions:
@@ -190,8 +204,11 @@ def _resolved(options: BuildOptions) -> BuildOptions:
     return dataclasses.replace(options, render=render)
 
 
-def output_paths(out: Path) -> dict[str, Path]:
-    """The files a build writes: the page, its static image and the embed snippet."""
+def output_paths(out: Path, lang: str | None = None) -> dict[str, Path]:
+    """The files a build writes: the page, its static image and the embed snippet; with
+    ``lang``, ``<stem>.<lang>.html`` and so on."""
+    if lang:
+        out = out.with_name(f"{out.stem}.{lang}{out.suffix}")
     return {
         "html": out,
         "png": out.with_suffix(".png"),
@@ -211,36 +228,57 @@ def build(
     ``image_job`` (the command line does, before importing this module).
     """
     options = _resolved(options or BuildOptions())
-    paths = output_paths(options.out)
+    paths = output_paths(options.out, None if options.lang == locale.DEFAULT else options.lang)
     if not options.png:
         del paths["png"]
-    data_dir = options.data_dir or config.default_data_dir()
-    inputs = input_paths(data_dir, options.members, options.events)
-    problems = check_outputs(paths.values(), inputs)  # before the work, and again at the write
-    if problems:
+    try:
+        files, inputs = _files(options, paths, image_job)
+    finally:
         if image_job:
             image_job.cancel()
+    with _stage("write") as say:
+        write_all(files, inputs)
+        say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))
+    return paths
+
+
+def _inputs(options: BuildOptions) -> list[Path]:
+    data_dir = options.data_dir or config.default_data_dir()
+    inputs = input_paths(data_dir, options.members, options.events)
+    if options.lang != locale.DEFAULT:
+        inputs.append(i18n.language_file(data_dir, options.lang))
+    return inputs
+
+
+def _files(
+    options: BuildOptions, paths: dict[str, Path], image_job: ImageJob | None = None
+) -> tuple[dict[Path, bytes], list[Path]]:
+    """The bytes of each file of one build, by path, and the inputs it read: nothing is
+    written here (several languages are written together, all or none)."""
+    inputs = _inputs(options)
+    problems = check_outputs(paths.values(), inputs)  # before the work, and again at the write
+    if problems:
         raise InputError(problems)
     png_name = paths["png"].name if "png" in paths else None
-    options = dataclasses.replace(
-        options, render=dataclasses.replace(options.render, png_name=png_name)
-    )
+    render = dataclasses.replace(options.render, png_name=png_name)
+    options = dataclasses.replace(options, render=render)
     if image_job and not png_name:
         image_job.cancel()
     job = (image_job or ImageJob()) if png_name else None
     try:
-        prepared = _prepare(options, job)
-        fmap = _render(prepared, options)
-        hold("render")
-        title = _title(options, prepared.context.settings)
-        settings = prepared.context.settings
-        snippet = embed.embed_snippet(
-            title, paths["html"].name, png_name, settings.chapters, settings.story
-        )
-        files = {
-            paths["html"]: render_html(fmap).encode("utf-8"),
-            paths["embed"]: snippet.encode("utf-8"),
-        }
+        with locale.using(options.lang):
+            prepared = _prepare(options, job)
+            fmap = _render(prepared, options)
+            hold("render")
+            title = _title(options, prepared.context.settings)
+            settings = prepared.context.settings
+            snippet = embed.embed_snippet(
+                title, paths["html"].name, png_name, settings.chapters, settings.story
+            )
+            files = {
+                paths["html"]: render_html(fmap).encode("utf-8"),
+                paths["embed"]: snippet.encode("utf-8"),
+            }
         if job:
             with _stage("image") as say:
                 files[paths["png"]] = job.result()
@@ -249,7 +287,52 @@ def build(
         if job:
             job.cancel()
         raise
+    return files, inputs
+
+
+def _language_files(options: BuildOptions, paths: dict[str, Path]):
+    """:func:`_files` in a worker process; its log lines name the language."""
+    logging.basicConfig(
+        level=logging.INFO, format=f"mapgen [{options.lang}]: %(message)s", force=True
+    )
+    logging.getLogger("mapgen").setLevel(options.log_level)
+    return _files(options, paths)
+
+
+def build_languages(options: BuildOptions, langs: list[str]) -> dict[str, dict[str, Path]]:
+    """Build the map in each of ``langs`` (``de``, ``fr`` …), each to ``<stem>.<lang>.html``
+    with its PNG and embed snippet, one process a language (as many at once as there are
+    cores), and write all of them or none. Each page links the others (``hreflang``).
+    """
+    options = _resolved(options)
+    plans = {}
+    versions = tuple((lang, output_paths(options.out, lang)["html"].name) for lang in langs)
+    for lang in langs:
+        paths = output_paths(options.out, lang)
+        if not options.png:
+            del paths["png"]
+        render = dataclasses.replace(options.render, versions=versions)
+        level = logging.getLogger("mapgen").getEffectiveLevel()
+        plans[lang] = (
+            dataclasses.replace(options, lang=lang, render=render, log_level=level),
+            paths,
+        )
+    workers = max(1, min(len(langs), os.cpu_count() or 1))
+    context = multiprocessing.get_context("spawn")  # no fork of this process's threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {lang: pool.submit(_language_files, *plan) for lang, plan in plans.items()}
+        problems, files, inputs = [], {}, []
+        for future in futures.values():
+            try:
+                built, read = future.result()
+            except InputError as err:
+                problems += [p for p in err.problems if p not in problems]
+                continue
+            files |= built
+            inputs += [p for p in read if p not in inputs]
+    if problems:
+        raise InputError(problems)
     with _stage("write") as say:
         write_all(files, inputs)
-        say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))
-    return paths
+        say.append(f"{len(files)} files in {len(langs)} languages")
+    return {lang: paths for lang, (_options, paths) in plans.items()}

@@ -43,11 +43,25 @@ class Key:
     low: float = -math.inf
     high: float = math.inf
     words: int = 0  # a text of at most this many words (0: no limit)
+    # Read by the reader, so each language file of data/i18n gives it in its language. Texts
+    # and sources are; lists of texts only when they say so (others are ids: layers, seas).
+    translated: bool | None = None
+    # A text whose wording follows this number placeholder ("30 members", "30 членов"): a
+    # language file may give it as a table of CLDR plural forms (one, few, many, other …).
+    plural: str = ""
+
+    @property
+    def is_translated(self) -> bool:
+        return self.kind in ("text", "sources") if self.translated is None else self.translated
 
 
-def text(*placeholders: str, required: bool = True) -> Key:
-    """A text that may use these ``{placeholders}``."""
-    return Key("text", required, placeholders)
+def text(*placeholders: str, required: bool = True, plural: str = "") -> Key:
+    """A text that may use these ``{placeholders}``; ``plural`` names the number its wording
+    follows."""
+    return Key("text", required, placeholders, plural=plural)
+
+
+TEXTS = Key("texts", translated=True)  # a list of texts the reader sees (column headers …)
 
 
 URL = Key("url")
@@ -69,7 +83,7 @@ MAP = {
     "zoom": Key("int", low=0, high=18),
     "min_zoom": Key("int", low=0, high=18),
     "max_zoom": Key("int", low=0, high=18),
-    "attribution_prefix": text(),
+    "attribution_prefix": Key("text", translated=False),  # a name (Leaflet)
     "popup_order": Key("texts"),
 }
 
@@ -100,7 +114,13 @@ HATCHES = ("baseline", "occupied")  # the hatch patterns the layers draw with
 
 DESCRIPTION = {
     "summary": text(
-        "as_of", "count", "founder_count", "first_year", "enlargement_count", "last_year"
+        "as_of",
+        "count",
+        "founder_count",
+        "first_year",
+        "enlargement_count",
+        "last_year",
+        plural="count",
     ),
     "territory": text("event", "date", "area"),
     "demands": text("after_count", "after_names", "zone_names"),
@@ -112,7 +132,7 @@ ARTICLES = {
     "caption": text(),
     "treaty": text(),
     "agreement": text(),
-    "columns": Key("texts"),
+    "columns": TEXTS,
     "on_map": text("layers"),
     "not_mapped": text("why"),
     "partly": text("layers", "why"),
@@ -151,8 +171,29 @@ EMBED = {
 }
 
 TIMELINE = {
-    "label": text("date", "count"),
-    "territory_label": text("date", "count", "event"),
+    "label": text("date", "count", plural="count"),
+    "territory_label": text("date", "count", "event", plural="count"),
+}
+
+UI = {
+    "versions": text(),
+    "play": text(),
+    "pause": text(),
+    "step": text(),  # the Play button when the reader asks for reduced motion: one step a press
+    "date_label": text(),
+    "map_label": text(),  # the map's name for screen readers
+    "source": text(),
+    "sources": text(),
+    "zoom_in": text(),
+    "zoom_out": text(),
+    "members_summary": text(),
+    "members_caption": text("count", plural="count"),
+    "members_caption_later": text("count", "later_count", "as_of", plural="count"),
+    "members_columns": TEXTS,
+    "yes": text(),
+    "no": text(),
+    "download": text(),
+    "csv_columns": TEXTS,
 }
 
 
@@ -168,6 +209,7 @@ def tables() -> dict[str, dict[str, Key]]:
         "articles": ARTICLES,
         "story": STORY,
         "embed": EMBED,
+        "ui": UI,
     }
     declared |= {f"layers.{name}": module.SPEC for name, module in REGISTRY.items()}
     return declared
@@ -408,6 +450,15 @@ def _cross_problems(raw: dict, lines) -> list[tuple[int, str]]:
         )
     events = raw.get("layers", {}).get("events", {})
     categories, colours = events.get("categories"), events.get("colours")
+    names = events.get("category_names")
+    if isinstance(categories, list) and isinstance(names, list) and len(names) != len(categories):
+        found.append(
+            (
+                lines.get("layers.events.category_names", 1),
+                f"key 'layers.events.category_names' has {len(names)} names for "
+                f"{len(categories)} categories",
+            )
+        )
     if (
         isinstance(categories, list)
         and isinstance(colours, list)

@@ -9,6 +9,9 @@ format (thousands separators); ``{{`` and ``}}`` are literal braces.
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
+
+from mapgen import locale
 
 FORMATS = ("", ",")  # the format specs a placeholder may carry: none, or thousands separators
 
@@ -44,16 +47,32 @@ def placeholders(template: str) -> list[str]:
     return names
 
 
-def fill(template: str, **values) -> str:
-    """``template`` with each ``{name}`` replaced by ``values[name]`` (``{name:,}`` groups
-    thousands). Checked as :func:`placeholders` checks, so no placeholder reaches further
-    than the value it names.
+@dataclass(frozen=True)
+class Plural:
+    """A text in the plural forms of its language, chosen by the number ``by`` names:
+    ``{"one": "{count} член", "few": "{count} члена", "many": "{count} членов", …}``."""
+
+    forms: dict
+    by: str
+
+    def choose(self, values: dict) -> str:
+        number = values.get(self.by)
+        form = locale.plural_form(number) if isinstance(number, int) else "other"
+        return self.forms.get(form, self.forms["other"])
+
+
+def fill(template: str | Plural, **values) -> str:
+    """``template`` with each ``{name}`` replaced by ``values[name]``, numbers written for the
+    current language (:mod:`mapgen.locale`; ``{name:,}`` groups thousands). Checked as
+    :func:`placeholders` checks, so no placeholder reaches further than the value it names.
 
     Examples
     --------
     >>> fill("About {area:,} km²", area=16993)
     'About 16,993 km²'
     """
+    if isinstance(template, Plural):
+        template = template.choose(values)
     placeholders(template)
     out = []
     for literal, field, spec, _conversion in _PARSER.parse(template):
@@ -62,5 +81,27 @@ def fill(template: str, **values) -> str:
             if field not in values:
                 raise KeyError(f"no value for the placeholder {{{field}}}")
             value = values[field]
-            out.append(format(value, spec) if isinstance(value, int | float) else str(value))
+            out.append(
+                locale.number(value, grouped=spec == ",")
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else str(value)
+            )
     return "".join(out)
+
+
+def pieces(template: str, fields: dict[str, str]) -> list[str]:
+    """``template``'s texts and, in turn, the field each placeholder names (``fields``), for
+    the page to put together: ``pieces("{date}: {title}", {"date": "d", "title": "t"})`` is
+    ``["", "d", ": ", "t", ""]``."""
+    placeholders(template)
+    out = []
+    for literal, field, _spec, _conversion in _PARSER.parse(template):
+        if out and len(out) % 2 == 1:  # two texts in a row: join them
+            out[-1] += literal
+        else:
+            out.append(literal)
+        if field is not None:
+            out.append(fields[field])
+    if len(out) % 2 == 0:
+        out.append("")
+    return out

@@ -18,6 +18,7 @@ The output is deterministic: running it twice writes identical files.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -89,6 +90,7 @@ DISTANT = ("CAN", "USA", "GRL")
 DISTANT_SIMPLIFY_DEG = 0.05
 DISTANT_MIN_PART_KM2 = 100.0
 PRECISION = 3  # decimal places kept (~100 m)
+NE_NAME = re.compile(r"NAME_([A-Z]{2}|ZHT)")  # Natural Earth's names in its 26 languages
 
 
 def _countries_zip() -> Path:
@@ -142,6 +144,12 @@ def load_countries() -> gpd.GeoDataFrame:
             "label_lon": keep["LABEL_X"].round(2),
             "label_lat": keep["LABEL_Y"].round(2),
             "kind": "country",
+            # every language Natural Earth names countries in: name_de, name_uk, name_ar …
+            **{
+                column.lower(): keep[column].fillna("")
+                for column in sorted(keep.columns)
+                if NE_NAME.fullmatch(column) and column != "NAME_EN"
+            },
         },
         geometry=keep.geometry.values,
         crs=4326,
@@ -192,6 +200,8 @@ def split_germany(countries: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame) -> gpd.
     gdr_row = countries[countries.shape_id == "DEU"].copy()
     gdr_row["shape_id"] = "DEU-GDR"
     gdr_row["name"] = "Germany (former GDR)"
+    for column in [c for c in gdr_row.columns if c.startswith("name_")]:
+        gdr_row[column] = ""  # named in each language file of data/i18n ([names])
     gdr_row["part_of"] = "DEU"
     gdr_row["label_rank"] = 10  # labelled once, as Germany
     gdr_row["geometry"] = [gdr]

@@ -134,8 +134,8 @@ def page_markers(item: dict) -> list[dict]:
         marker = {"lat": item["lat"][i] / 1e4, "lon": item["lon"][i] / 1e4}
         marker |= {name: c["values"][numbers[name][i]] for name, c in item["columns"].items()}
         if item["tipFrom"]:
-            first, second = item["tipFrom"]
-            marker["tip"] = f"{marker[first]}: {marker[second]}"
+            parts = item["tipFrom"]  # texts and field names in turn
+            marker["tip"] = "".join(p if k % 2 == 0 else marker[p] for k, p in enumerate(parts))
         out.append(marker)
     return out
 

@@ -118,6 +118,7 @@ def test_popup_carries_date_and_source(sources):
 def test_categories_follow_map_toml(sources):
     spec = dict(sources.settings.layers["events"])
     spec["categories"] = ["Enlargement"]
+    spec["category_names"] = ["Beitritte"]  # as the reader sees it
     spec["colours"] = ["#000000"]
     settings = dataclasses.replace(
         sources.settings, layers={**sources.settings.layers, "events": spec}
@@ -129,8 +130,9 @@ def test_categories_follow_map_toml(sources):
         events=sources.events,
         buildup=sources.buildup,
     )
-    names = [layer.name for layer in events.build(context, spec)]
-    assert names == ["Events: Enlargement"]
+    built = events.build(context, spec)
+    assert [layer.name for layer in built] == ["Events: Beitritte"]
+    assert [layer.part for layer in built] == ["enlargement"]  # the id: from events.csv's name
 
 
 # One rule for positions (the header of data/events.csv states it per category).

@@ -52,19 +52,14 @@ def test_csv_link_carries_all_members(built_map):
     assert '<a download="nato_members.csv" href="data:text/csv;charset=utf-8,' in html
     link = next(a for a in parse(built_map).anchors if a.get("download") == "nato_members.csv")
     text = unquote(link["href"].split(",", 1)[1])
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == ["iso3", "name", "accession_date", "wave", "after_1997_baseline"]
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    # the headers as map.toml's [ui] csv_columns words them (translated in data/i18n)
+    assert header == ["ISO 3166 code", "Country", "Joined", "Wave", "Joined after 27 May 1997"]
     assert len(rows) == 32
-    by_code = {r["iso3"]: r for r in rows}
-    assert by_code["SWE"] == {
-        "iso3": "SWE",
-        "name": "Sweden",
-        "accession_date": "2024-03-07",
-        "wave": "2024",
-        "after_1997_baseline": "true",
-    }
-    assert by_code["DEU"]["after_1997_baseline"] == "false"
-    assert sum(r["after_1997_baseline"] == "true" for r in rows) == 16
+    by_code = {r[0]: r for r in rows}
+    assert by_code["SWE"] == ["SWE", "Sweden", "2024-03-07", "2024", "true"]
+    assert by_code["DEU"][4] == "false"
+    assert sum(r[4] == "true" for r in rows) == 16
 
 
 def test_no_external_resources(built_map):
@@ -77,7 +72,7 @@ def test_no_external_resources(built_map):
 
 def test_page_text(built_map):
     html = built_map.read_text(encoding="utf-8")
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert (
         "As of 17 December 2021, NATO had 30 members: 12 founders (1949) and 8 enlargements" in html
     )
@@ -219,7 +214,9 @@ def test_download_neutralises_spreadsheet_formulas(joined_2021):
     members = joined_2021.members.copy()
     hostile = ['=HYPERLINK("https://x")', "+1", "-1", "@SUM(A1)", "\tTab", "\rCR", "Plain"]
     members.loc[members.index[: len(hostile)], "name"] = hostile
-    text = describe.members_csv(dataclasses.replace(joined_2021, members=members))
-    names = [row["name"] for row in csv.DictReader(io.StringIO(text, newline=""))]
-    names = names[: len(hostile)]
+    columns = ["=code", "name", "date", "wave", "after"]  # a header is neutralised too
+    text = describe.members_csv(dataclasses.replace(joined_2021, members=members), columns)
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert header[0] == "'=code"
+    names = [row[1] for row in rows][: len(hostile)]
     assert names == ["'" + h for h in hostile[:-1]] + ["Plain"]

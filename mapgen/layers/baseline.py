@@ -5,11 +5,13 @@ from __future__ import annotations
 from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, iso, popup_spec, shape_group
 from mapgen.schema import DATE, MORE_SOURCES, URL, text
+from mapgen.texts import fill
 
 SPEC = {
     "section": text(),
     "name": text(),
     "legend": text(),
+    "tooltip": text("name", "date"),
     "popup_title": text(),
     "popup_text": text(),
     "source": text(),
@@ -30,7 +32,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     features = [
         {
             "id": sid,
-            "tip": f"{row.name}: joined {long_date(row.accession_date)}, after the 1997 baseline",
+            "tip": fill(spec["tooltip"], name=row.name, date=long_date(row.accession_date)),
             "since": max(row.accession_date.isoformat(), iso(spec["since"])),
         }
         for sid, row in zip(after.index, after.itertuples(), strict=True)

@@ -3,6 +3,7 @@ occupied Crimea and the 2021 build-up."""
 
 from __future__ import annotations
 
+from mapgen.dates import month_year
 from mapgen.layers.shapes import (
     LayerContext,
     LegendEntry,
@@ -39,6 +40,8 @@ SPEC = {
     "crimea_source_url": URL,
     "crimea_more_sources": MORE_SOURCES,
     "buildup_name": text(),
+    "buildup_tooltip": text("name", "month"),
+    "buildup_date": text("month", "source"),
     "buildup_popup_text": text(),
     "buildup_source": text(),
     "buildup_source_url": URL,
@@ -114,13 +117,15 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         {
             "lat": row.lat,
             "lon": row.lon,
-            "tip": f"{row.name} (reported {row.reported})",
+            "tip": fill(spec["buildup_tooltip"], name=row.name, month=month_year(row.reported)),
             # from the first day of the month of the report to the invasion
             "since": f"{row.reported}-01",
             "until": iso(spec["buildup_until"]),
             "popup": {
                 "title": row.name,
-                "date": f"Reported {row.reported}: {row.source}",
+                "date": fill(
+                    spec["buildup_date"], month=month_year(row.reported), source=row.source
+                ),
                 "text": spec["buildup_popup_text"],
                 "source": spec["buildup_source"],
                 "url": spec["buildup_source_url"],

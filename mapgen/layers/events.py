@@ -12,22 +12,25 @@ from mapgen.layers.shapes import (
     marker_style,
     slug,
 )
-from mapgen.schema import Key, text
-from mapgen.texts import fill
+from mapgen.schema import TEXTS, Key, text
+from mapgen.texts import fill, pieces
 
 SPEC = {
     "section": text(),
     "name": text("category"),
+    "tooltip": text("date", "title"),
+    # the categories events.csv names (and the layers' ids), and as the reader sees them
     "categories": Key("texts"),
+    "category_names": TEXTS,
     "colours": Key("colours"),
 }
 
 
-def _marker(row) -> dict:
+def _marker(row, tooltip: str) -> dict:
     return {
         "lat": row.lat,
         "lon": row.lon,
-        "tip": f"{long_date(row.date)}: {row.title}",
+        "tip": fill(tooltip, date=long_date(row.date), title=row.title),
         "since": row.date.isoformat(),
         "popup": {
             "title": row.title,
@@ -43,15 +46,17 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return one marker overlay per category; each event is drawn from its date on."""
     events = context.events
     layers = []
-    for category, colour in zip(spec["categories"], spec["colours"], strict=True):
+    categories = zip(spec["categories"], spec["category_names"], spec["colours"], strict=True)
+    for category, label, colour in categories:
         rows = events[events["category"] == category]
-        name = fill(spec["name"], category=category)
+        name = fill(spec["name"], category=label)
         layer = marker_group(
             name,
-            [_marker(r) for r in rows.itertuples()],
+            [_marker(r, spec["tooltip"]) for r in rows.itertuples()],
             marker_style(colour, radius=7),
             legend=LegendEntry(name, colour, pattern="dot"),
-            tip_from=("popup.date", "popup.title"),  # the tip, "date: title", not stored again
+            # the tip ("date: title") is put together on the page, not stored again
+            tip_from=pieces(spec["tooltip"], {"date": "popup.date", "title": "popup.title"}),
         )
         layer.part = slug(category)
         layers.append(layer)

@@ -146,7 +146,7 @@ class MarkerSet:
         markers: list[dict],
         style: dict,
         key: str | None = None,
-        tip_from: tuple[str, str] | None = None,
+        tip_from: list[str] | None = None,
     ):
         self.spec = {"markers": markers, "style": style, "key": key}
         self.tip_from = tip_from
@@ -158,8 +158,9 @@ class MarkerSet:
         the number of its value, delta-encoded (markers come in date order, so a date column
         mostly steps by 0 or 1): ``{"n", "lat", "lon", "columns": {field: {"values": [...],
         "steps": [...]}}, "style", "key", "tipFrom"}``, popup fields as ``popup.title`` etc.
-        With ``tip_from = (a, b)`` the tooltip is not stored: the page joins fields a and b
-        ("date: title"), so that a date and a title shared by many markers are stored once."""
+        With ``tip_from`` (texts and field names in turn, :func:`mapgen.texts.pieces`) the
+        tooltip is not stored: the page joins the fields with the texts ("date: title"), so
+        that a date and a title shared by many markers are stored once."""
         markers = self.spec["markers"]
         left_out = {"lat", "lon", "popup"} | ({"tip"} if self.tip_from else set())
         fields = sorted({f for m in markers for f in m} - left_out)
@@ -239,7 +240,7 @@ def marker_group(
     *,
     show: bool = True,
     legend: LegendEntry | None = None,
-    tip_from: tuple[str, str] | None = None,
+    tip_from: list[str] | None = None,
 ) -> MapLayer:
     """A layer holding one MarkerSet."""
     if legend is not None:

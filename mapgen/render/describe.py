@@ -7,21 +7,16 @@ import io
 from datetime import date
 from urllib.parse import quote
 
-from mapgen import story
+from mapgen import locale, story
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.join import Joined
 from mapgen.texts import fill
 
-CSV_COLUMNS = ["iso3", "name", "accession_date", "wave", "after_1997_baseline"]
-
 
 def names_list(names: list[str]) -> str:
-    """``A, B and C``."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    """``A, B and C``, in the language of the build."""
+    return locale.names_list(names)
 
 
 def descriptions(context, settings: Settings) -> dict[str, str]:
@@ -84,14 +79,16 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def members_csv(joined: Joined) -> str:
-    """All members, whatever the as-of date: iso3,name,accession_date,wave,after_1997_baseline.
+def members_csv(joined: Joined, columns: list[str]) -> str:
+    """All members, whatever the as-of date: their code, name, accession date, wave and
+    whether they joined after 27 May 1997, under the headers ``columns`` (map.toml's
+    ``[ui] csv_columns``, in the language of the build).
 
     RFC 4180 CSV (CRLF line ends, so a CR or LF inside a value is quoted), each cell
     neutralised against spreadsheet formulas."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(neutralise(column) for column in columns)
     for row in joined.members.itertuples():
         writer.writerow(
             neutralise(str(cell))
@@ -109,6 +106,20 @@ def members_csv(joined: Joined) -> str:
 def csv_data_url(text: str) -> str:
     """``data:text/csv;charset=utf-8,`` followed by the percent-encoded text."""
     return "data:text/csv;charset=utf-8," + quote(text, safe="")
+
+
+def members_caption(joined: Joined, texts: dict) -> str:
+    """The members table's caption: how many, and how many joined after the map's date."""
+    count = len(joined.members)
+    later = int((~joined.members["member_as_of"]).sum())
+    if not later:
+        return fill(texts["members_caption"], count=count)
+    return fill(
+        texts["members_caption_later"],
+        count=count,
+        later_count=later,
+        as_of=long_date(joined.as_of),
+    )
 
 
 def members_rows(joined: Joined) -> list[dict]:

@@ -97,9 +97,10 @@ def _layout(plan: dict) -> dict:
     }
 
 
-def _legend(fig, entries: list[dict], layout: dict) -> None:
+def _legend(fig, entries: list[dict], layout: dict, rtl: bool = False) -> None:
     """The legend below the map: swatch and label, the columns of :func:`_layout`, placed
-    directly (matplotlib's legend layout would take a fifth of a second)."""
+    directly (matplotlib's legend layout would take a fifth of a second); ``rtl`` mirrors it
+    (columns from the right, each label left of its swatch)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
@@ -116,6 +117,8 @@ def _legend(fig, entries: list[dict], layout: dict) -> None:
     pixels = IdentityTransform()
     for number, column in enumerate(layout["columns"]):
         x = 0.01 * width + 0.4 * size + number * column_width
+        if rtl:  # the swatch's left edge, mirrored
+            x = width - x - handle
         top = layout["legend_top"]
         for index in column:
             entry, height = entries[index], layout["heights"][index]
@@ -150,11 +153,12 @@ def _legend(fig, entries: list[dict], layout: dict) -> None:
                     )
                 )
             fig.text(
-                x + handle + pad,
+                x - pad if rtl else x + handle + pad,
                 middle,
                 "\n".join(layout["lines"][index]),
                 fontproperties=font,
                 va="center",
+                ha="right" if rtl else "left",
                 linespacing=1.15,
                 transform=pixels,
                 **TEXT,
@@ -202,12 +206,17 @@ def frame(plan: dict) -> dict:
     ax.add_patch(
         Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=plan["sea"], edgecolor="none", zorder=0)
     )
-    below.text(0.01, 0.975, plan["title"], fontsize=17, fontweight="bold", va="top", **TEXT)
+    rtl = plan.get("rtl", False)
+    # a right-to-left language starts its lines at the right
+    side = {"ha": "right", "multialignment": "right"} if rtl else {"ha": "left"}
+    x = 0.99 if rtl else 0.01
+    title = plan["title"]
+    below.text(x, 0.975, title, fontsize=17, fontweight="bold", va="top", **side, **TEXT)
     subtitle = textwrap.fill(plan["subtitle"], SUBTITLE_WRAP)
-    below.text(0.01, 0.935, subtitle, fontsize=SUBTITLE_PT, va="top", color="#444", **TEXT)
-    _legend(below, plan["legend"], layout)
+    below.text(x, 0.935, subtitle, fontsize=SUBTITLE_PT, va="top", color="#444", **side, **TEXT)
+    _legend(below, plan["legend"], layout, rtl)
     credit = textwrap.fill(plan["credit"], CREDIT_WRAP)
-    below.text(0.01, 0.012, credit, fontsize=CREDIT_PT, color="#555", va="bottom", **TEXT)
+    below.text(x, 0.012, credit, fontsize=CREDIT_PT, color="#555", va="bottom", **side, **TEXT)
     below.canvas.draw()
 
     above = _figure(transparent=True)

@@ -8,12 +8,13 @@ itself go through the autoescaping page template. No input string is compiled as
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import folium
 from branca.element import Element, Figure
 
-from mapgen import story
+from mapgen import locale, story
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
@@ -26,6 +27,8 @@ from mapgen.render.simplify import Levels
 # Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
 # markers and labels above them.
 PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
+# The words of [ui] the page's scripts set (the rest are in the HTML already).
+SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
 
 
 @dataclass
@@ -48,6 +51,9 @@ class RenderOptions:
         The static image beside the page, shown where scripts do not run.
     chapter : str, optional
         The chapter the page opens on (default: the first; ``explore``: none).
+    versions : tuple of (str, str)
+        The languages built together, each with its page's file name: the page links them
+        (``hreflang``) and names them under "About this map".
     """
 
     title: str | None = None
@@ -56,6 +62,7 @@ class RenderOptions:
     tiles: str | None = None
     assets: str = "inline"
     chapter: str | None = None
+    versions: tuple = ()  # (lang, file name) of each language built with this one
 
 
 class _Text(Element):
@@ -78,6 +85,7 @@ class NewsMap(folium.Map):
 
     default_js: list = []
     default_css: list = []
+    label = "Interactive map"  # the map's name for screen readers (map.toml's [ui] map_label)
 
     def render(self, **kwargs) -> None:
         figure = self.get_root()
@@ -90,7 +98,7 @@ class NewsMap(folium.Map):
     def _html(self) -> str:
         return (
             f'<div class="mg-map" id="{self.get_name()}" role="region" '
-            'aria-label="Interactive map" aria-describedby="mg-description"></div>'
+            f'aria-label="{html.escape(self.label)}" aria-describedby="mg-description"></div>'
         )
 
 
@@ -189,7 +197,13 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
         "opening": (story.chapter(settings, options.chapter) or {}).get("id"),
         "story": settings.story,
         "embed": settings.embed,
+        "ui": {name: settings.ui[name] for name in SCRIPT_WORDS},
     }
+
+
+def _versions(versions) -> list[dict]:
+    """The versions built together, each named in its own language (CLDR): Deutsch, Українська."""
+    return [{"lang": lang, "href": href, "name": locale.autonym(lang)} for lang, href in versions]
 
 
 def assemble(
@@ -214,6 +228,7 @@ def assemble(
         min_zoom=view["min_zoom"],
         max_zoom=view["max_zoom"],
     )
+    fmap.label = settings.ui["map_label"]
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
     table, fine = geometry.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
     data = page_data(layers, context, options)
@@ -223,10 +238,15 @@ def assemble(
             "subtitle": view["subtitle"],
             "credit": view["credit"],
             "source_line": view["source_line"],
-            "ui": settings.embed,
+            "ui": {**settings.embed, **settings.ui},
+            "lang": locale.current(),
+            "dir": locale.direction(),
+            "versions": _versions(options.versions),
             # as of the build's date (a stop of the timeline); the page swaps it as the date moves
             "description": data["descriptions"][context.joined.as_of.isoformat()],
-            "csv_href": describe.csv_data_url(describe.members_csv(context.joined)),
+            "csv_href": describe.csv_data_url(
+                describe.members_csv(context.joined, settings.ui["csv_columns"])
+            ),
             "data_json": json_block(data),
             "shapes_json": json_block(table),
             "fine_json": json_block(fine) if fine else None,
@@ -235,6 +255,7 @@ def assemble(
             "css": template_text("mapgen.css"),
             "runtime_js": runtime_js(),
             "members": describe.members_rows(context.joined),
+            "members_caption": describe.members_caption(context.joined, settings.ui),
             "articles": settings.articles,
             "article_rows": describe.article_rows(context.articles, settings),
             "later_count": int((~context.joined.members["member_as_of"]).sum()),

@@ -14,7 +14,7 @@ import numpy as np
 import shapely
 from geopandas import GeoDataFrame
 
-from mapgen import story
+from mapgen import locale, story
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.layers.shapes import Labels, MarkerSet, ShapeSet
 from mapgen.render.simplify import to_mercator
@@ -136,6 +136,7 @@ def frame_plan(
         "title": title,
         "subtitle": subtitle,
         "credit": credit,
+        "rtl": locale.direction() == "rtl",  # texts and legend from the right (Arabic)
     }
 
 

@@ -30,14 +30,21 @@ function boot(id) {
   root.setProperty("--mg-sea", data.style.sea);
   root.setProperty("--mg-label", data.style.label);
   addHatches(data.style.hatches);
+  mapgen.ui = data.ui || {};
   var map = L.map(id, {
     center: view.center,
     zoom: view.zoom,
     minZoom: view.minZoom,
     maxZoom: view.maxZoom,
-    zoomSnap: view.zoomSnap
+    zoomSnap: view.zoomSnap,
+    zoomControl: false,
+    attributionControl: false
   });
   mapgen.map = map;
+  // the controls in the page's language, mirrored on a right-to-left page
+  L.control.zoom({ position: side("topleft"), zoomInTitle: word("zoom_in"),
+                   zoomOutTitle: word("zoom_out") }).addTo(map);
+  L.control.attribution({ position: side("bottomright") }).addTo(map);
   // Leaflet sets the prefix as HTML: the text of map.toml goes in escaped
   map.attributionControl.setPrefix(escapeHtml(view.attributionPrefix || ""));
   var opening = openingState(data);

@@ -14,6 +14,19 @@ function escapeHtml(text) {
   });
 }
 
+// A corner of the map, mirrored on a right-to-left page ("topright" becomes "topleft").
+function side(position) {
+  if (document.documentElement.dir !== "rtl") {
+    return position;
+  }
+  return position.replace(/left|right/, function (s) { return s === "left" ? "right" : "left"; });
+}
+
+// The page's own words (map.toml's [ui], in the language of the build).
+function word(name) {
+  return (mapgen.ui || {})[name] || "";
+}
+
 function textNode(tag, className, content) {
   var el = document.createElement(tag);
   if (className) {

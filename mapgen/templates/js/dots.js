@@ -13,9 +13,11 @@ function valueAt(spec, name, i) {
 }
 
 function tipAt(spec, i) {
-  var from = spec.tipFrom;
-  return from ? valueAt(spec, from[0], i) + ": " + valueAt(spec, from[1], i)
-              : valueAt(spec, "tip", i);
+  var from = spec.tipFrom;  // texts and field names in turn: ["", "popup.date", ": ", …]
+  if (!from) {
+    return valueAt(spec, "tip", i);
+  }
+  return from.map(function (part, k) { return k % 2 ? valueAt(spec, part, i) : part; }).join("");
 }
 
 // A marker's popup: its popup.* fields, or null if the set has none.

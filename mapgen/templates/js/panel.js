@@ -78,7 +78,7 @@ var LayerPanel = L.Control.Layers.extend({
 
 // The "Layers" button on the map, which opens the drawer.
 var LayersButton = L.Control.extend({
-  options: { position: "topright", text: "Layers", toggle: null },
+  options: { position: "topright", text: "", toggle: null },
   onAdd: function () {
     var box = L.DomUtil.create("div", "leaflet-bar mg-layers-control");
     var button = textNode("button", "mg-layers-button", this.options.text);
@@ -106,6 +106,7 @@ function addDrawer(map, panel, text) {
     }
   }
   control = new LayersButton({
+    position: side("topright"),
     text: text,
     toggle: function () { open(panel.hidden); }
   }).addTo(map);
@@ -163,7 +164,7 @@ function addBar() {
 function addPanel(map, layers, texts, legend) {
   var swatches = {};
   (legend || []).forEach(function (entry) { swatches[entry.key] = entry; });
-  var control = new LayerPanel({}, {}, { collapsed: false, position: "topright",
+  var control = new LayerPanel({}, {}, { collapsed: false, position: side("topright"),
                                          legend: swatches });
   var seen = {};
   layers.forEach(function (entry) {

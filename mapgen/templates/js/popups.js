@@ -13,7 +13,7 @@ function popupNode(p) {
   }
   var sources = (p.source ? [[p.source, p.url]] : []).concat(p.more || []);
   if (sources.length) {
-    var line = textNode("p", "mg-source", sources.length > 1 ? "Sources: " : "Source: ");
+    var line = textNode("p", "mg-source", word(sources.length > 1 ? "sources" : "source") + " ");
     sources.forEach(function (pair, i) {
       if (i > 0) {
         line.appendChild(document.createTextNode("; "));

@@ -60,7 +60,7 @@ function addTimeline(map, data, waves, asOf) {
       clearInterval(timer);
       timer = null;
     }
-    play.textContent = reduced ? "Next" : "Play";
+    play.textContent = word(reduced ? "step" : "play");
     play.setAttribute("aria-pressed", "false");
   }
   slider.min = "0";
@@ -71,7 +71,7 @@ function addTimeline(map, data, waves, asOf) {
     stop();
     show(Number(slider.value));
   });
-  play.textContent = reduced ? "Next" : "Play";
+  play.textContent = word(reduced ? "step" : "play");
   if (!reduced) {
     play.setAttribute("aria-pressed", "false");
   }
@@ -88,7 +88,7 @@ function addTimeline(map, data, waves, asOf) {
     if (Number(slider.value) >= last) {
       show(0);
     }
-    play.textContent = "Pause";
+    play.textContent = word("pause");
     play.setAttribute("aria-pressed", "true");
     timer = setInterval(function () {
       var next = Number(slider.value) + 1;
