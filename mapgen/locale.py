@@ -39,10 +39,13 @@ def using(lang: str):
         _current.reset(token)
 
 
-@cache
 def cldr(lang: str | None = None) -> Locale:
     """The CLDR locale of ``lang`` (default: the current language)."""
-    lang = lang or current()
+    return _parsed(lang or current())
+
+
+@cache
+def _parsed(lang: str) -> Locale:
     return Locale.parse(_CLDR.get(lang, lang))
 
 

@@ -45,6 +45,12 @@ function boot(id) {
   L.control.zoom({ position: side("topleft"), zoomInTitle: word("zoom_in"),
                    zoomOutTitle: word("zoom_out") }).addTo(map);
   L.control.attribution({ position: side("bottomright") }).addTo(map);
+  map.on("popupopen", function (event) {  // Leaflet names its × "Close popup", in English
+    var button = event.popup._closeButton;
+    if (button) {
+      button.setAttribute("aria-label", (data.embed || {}).close || "");
+    }
+  });
   // Leaflet sets the prefix as HTML: the text of map.toml goes in escaped
   map.attributionControl.setPrefix(escapeHtml(view.attributionPrefix || ""));
   var opening = openingState(data);

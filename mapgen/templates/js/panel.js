@@ -178,10 +178,13 @@ function addPanel(map, layers, texts, legend) {
     control.addOverlay(group, entry.spec.name);
   });
   control.addTo(map);
+  if (control._layersLink) {  // Leaflet's toggle (hidden: the list is never collapsed) says "Layers"
+    control._layersLink.title = texts.layers_button || "";
+  }
   var panel = document.getElementById("mg-panel");
   if (panel) {
     panel.appendChild(control.getContainer());
-    addDrawer(map, panel, texts.layers_button || "Layers");
+    addDrawer(map, panel, texts.layers_button || "");
   }
   return control;
 }

@@ -1,0 +1,167 @@
+"""The language files of data/i18n: exactly the English keys, checked with located errors; and
+the formats of the languages (Babel)."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_mapgen
+
+from mapgen import i18n, locale
+from mapgen.texts import Plural, fill
+
+DATA = ROOT / "data"
+LANGS = [lang for lang in i18n.available(DATA) if lang != "en"]
+
+
+def test_the_six_languages_are_there():
+    assert LANGS == ["ar", "de", "fr", "pl", "ru", "uk"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_file_has_exactly_the_english_keys(sources, lang):
+    entries = i18n.english(sources.settings.raw, sources, sources.shapes, lang)
+    raw = tomllib.loads(i18n.language_file(DATA, lang).read_text(encoding="utf-8"))
+    keys = {key for key, _value in i18n._flatten(raw, entries)}
+    assert keys == set(entries)
+    assert len(entries) > 400  # map.toml's texts, the tables' rows, the oblasts and seas
+    # and every value holds to its English text (placeholders, lists, plural forms)
+    assert len(i18n.read(DATA, lang, entries).texts) == len(entries)
+
+
+def test_english_keys_cover_every_reader_text(sources):
+    entries = i18n.english(sources.settings.raw, sources, sources.shapes, "de")
+    assert entries["map.title"].value == sources.settings.map["title"]
+    sources_of_donbas = entries["chapters.donbas.sources"].value  # titles only: links stay
+    assert sources_of_donbas[0] == "United Nations General Assembly, resolution 68/262"
+    assert "events.2021-12-17-3.title" in entries  # the third event of that day
+    assert "draft_articles.agreement-7.summary" in entries
+    assert entries["names.UKR-05"].value == "Donetsk"  # oblasts: Natural Earth has no German
+    assert "names.UKR" not in entries  # countries: Natural Earth's name_de
+    assert "map.attribution_prefix" not in entries and "map.popup_order" not in entries
+
+
+def _data_with(tmp_path: Path, lang: str, change) -> Path:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "i18n" / f"{lang}.toml"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return data
+
+
+def _build(tmp_path: Path, data: Path, lang: str):
+    out = tmp_path / "out" / "map.html"
+    result = run_mapgen("build", "--data-dir", data, "--out", out, "--lang", lang, "--no-png")
+    return result, out
+
+
+def test_a_missing_and_an_extra_key_are_located(tmp_path):
+    def change(text: str) -> str:
+        lines = text.split("\n")
+        at = lines.index("[map]")
+        assert lines[at + 1].startswith("title = ")
+        lines[at + 1] = 'titel = "Die NATO"'  # a typo: title missing, titel unknown
+        return "\n".join(lines)
+
+    data = _data_with(tmp_path, "de", change)
+    result, out = _build(tmp_path, data, "de")
+    assert result.returncode == 2, result.stderr
+    line = next(n for n, t in enumerate((data / "i18n/de.toml").read_text().split("\n"), 1)
+                if t.startswith("titel"))  # fmt: skip
+    assert f"data/i18n/de.toml:{line}: key 'map.titel' is not an English text" in result.stderr
+    assert "(did you mean map.title?)" in result.stderr
+    assert "key 'map.title' is missing (English: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.parent.exists()  # nothing written
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ('"{date}: {count} Mitglieder {name}"', "has the placeholder {name}"),
+        ('"{date}: Mitglieder"', "lacks {count}, which the English text has"),
+        ('{ one = "{date}: {count}", few = "{date}: {count}" }', "de has one, other"),
+        ('{ one = "{date}: {count}" }', "has the plural forms ['one']"),
+        ("42", "is not a text or a table of plural forms"),
+    ],
+)
+def test_placeholders_and_plural_forms_are_checked(tmp_path, new, message):
+    def change(text: str) -> str:
+        lines = text.split("\n")
+        at = lines.index("[timeline]") + 1
+        while not lines[at].startswith("label = "):
+            at += 1
+        lines[at] = f"label = {new}"
+        return "\n".join(lines)
+
+    data = _data_with(tmp_path, "de", change)
+    result, _out = _build(tmp_path, data, "de")
+    assert result.returncode == 2
+    assert "data/i18n/de.toml:" in result.stderr and "'timeline.label'" in result.stderr
+    assert message in result.stderr
+
+
+def test_a_language_without_a_file_and_a_bad_code(tmp_path):
+    result, out = _build(tmp_path, DATA, "es")
+    assert result.returncode == 2
+    assert "data/i18n/es.toml: no such file" in result.stderr
+    result, out = _build(tmp_path, DATA, "de,xx-1")
+    assert result.returncode == 2 and "'xx-1' is not a language code" in result.stderr
+    result, out = _build(tmp_path, DATA, "de,de")
+    assert result.returncode == 2 and "names a language twice" in result.stderr
+    assert not out.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "count", "expected"),
+    [
+        ("en", date(2021, 12, 17), 30, "17 December 2021: 30"),
+        ("de", date(2021, 12, 17), 30, "17. Dezember 2021: 30"),
+        ("uk", date(2021, 12, 17), 30, "17 грудня 2021\u202fр.: 30"),
+        ("ru", date(2021, 12, 17), 30, "17 декабря 2021\u202fг.: 30"),
+        ("pl", date(1997, 5, 27), 16, "27 maja 1997: 16"),
+    ],
+)
+def test_dates_in_the_language(lang, day, count, expected):
+    with locale.using(lang):
+        assert fill("{date}: {count}", date=locale.long_date(day), count=count) == expected
+
+
+def test_plural_forms_follow_the_count():
+    forms = {"one": "{count} член", "few": "{count} члена", "many": "{count} членов",
+             "other": "{count} члена"}  # fmt: skip
+    with locale.using("ru"):
+        texts = [fill(Plural(forms, "count"), count=n) for n in (21, 22, 30, 32)]
+    assert texts == ["21 член", "22 члена", "30 членов", "32 члена"]
+
+
+def test_numbers_and_lists_in_the_language():
+    with locale.using("de"):
+        assert fill("{area:,} km²", area=16993) == "16.993 km²"
+        assert fill("{year}", year=1949) == "1949"  # a year is not grouped
+        assert locale.names_list(["A", "B", "C"]) == "A, B und C"
+    with locale.using("fr"):
+        assert fill("{area:,}", area=16993) == "16\u202f993"
+    assert locale.names_list(["A", "B", "C"]) == "A, B and C"  # English outside a build
+    assert locale.direction("ar") == "rtl" and locale.direction("uk") == "ltr"
+
+
+def test_the_translated_texts_reach_the_layers(sources):
+    translated = i18n.translate(sources, DATA, "uk")
+    assert translated.shapes.at["UKR-05", "name"] != "Donetsk"
+    assert translated.shapes.at["UKR", "name"] == "Україна"  # Natural Earth's name_uk
+    assert translated.settings.lang == "uk"
+    assert translated.settings.map["title"] != sources.settings.map["title"]
+    members = dict(zip(translated.members["iso3"], translated.members["name"], strict=True))
+    assert members["POL"] == "Польща"
+    # the ids of the layers stay those of the English files
+    assert translated.events["category"].tolist() == sources.events["category"].tolist()
+    assert (
+        translated.settings.layers["events"]["categories"]
+        == (sources.settings.layers["events"]["categories"])
+    )
