@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import warnings
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from mapgen import locale
 from mapgen.pipeline import BuildOptions, _prepare
 from mapgen.render import drawing, static
 
@@ -81,3 +83,24 @@ def test_dollars_in_texts_are_drawn_as_dollars(plans):
     assert drawn["above"].shape == (900, 1200, 4)  # the names' figure drew too
     png = drawing.finish(drawn, [])
     assert Image.open(io.BytesIO(png)).text["Title"] == hostile
+
+
+@pytest.mark.parametrize("lang", ["uk", "ar"])
+def test_the_image_is_drawn_in_the_language_with_its_script(lang):
+    with locale.using(lang):
+        prepared = _prepare(BuildOptions(lang=lang))
+        texts = prepared.context.settings.map
+        frame = static.frame_plan(
+            prepared.layers, prepared.context, texts["title"], texts["subtitle"], texts["credit"]
+        )
+    # the names on the map are the language's (Natural Earth's name_uk, name_ar)
+    assert {"uk": "Україна", "ar": "أوكرانيا"}[lang] in [label["name"] for label in frame["labels"]]
+    with warnings.catch_warnings():
+        # matplotlib warns "Glyph … missing from font(s)" where the font lacks the script
+        warnings.filterwarnings("error", message=".*missing from font")
+        drawn = drawing.frame(frame)
+    figure = drawn["axes"].figure
+    title = next(t for t in figure.texts if t.get_text() == texts["title"])
+    # right to left: the title starts at the right edge
+    assert title.get_horizontalalignment() == ("right" if lang == "ar" else "left")
+    assert frame["rtl"] is (lang == "ar")
