@@ -103,4 +103,5 @@ def test_the_image_is_drawn_in_the_language_with_its_script(lang):
     title = next(t for t in figure.texts if t.get_text() == texts["title"])
     # right to left: the title starts at the right edge
     assert title.get_horizontalalignment() == ("right" if lang == "ar" else "left")
+    assert (title.get_position()[0] > 0.9) is (lang == "ar")
     assert frame["rtl"] is (lang == "ar")
