@@ -1,8 +1,8 @@
 """Make the screenshots in docs/ from a build: the page, each chapter, the embed in an article
-at 375 and 680 px, and a popup on a phone.
+at 375 and 680 px, a popup on a phone, and the German, Ukrainian and Arabic versions.
 
-    mapgen build --out /tmp/shots/nato_map.html
-    python scripts/screenshots.py /tmp/shots/nato_map.html docs
+    mapgen build --out /tmp/shots/nato_map.html --lang en,de,uk,ar
+    python scripts/screenshots.py /tmp/shots/nato_map.en.html docs
 
 Needs Playwright and Debian's Chromium (/usr/bin/chromium), as the browser tests do.
 """
@@ -16,6 +16,7 @@ from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHAPTERS = ["enlargement", "baseline", "no-activity", "donbas", "seas", "since"]
+LANGUAGES = ["de", "uk", "ar"]  # shown in docs/languages/, where the build has them
 ARTICLE = (
     "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
     "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -102,7 +103,37 @@ def main(html: Path, out: Path) -> None:
                     clip={"x": 0, "y": frame_box["y"], "width": width, "height": 760},
                 )
             context.close()
+        _languages(browser, html, out / "languages")
         browser.close()
+
+
+def _languages(browser, html: Path, out: Path) -> None:
+    """Each language the build has beside ``html``: the no-activity chapter at 1,280 px with
+    Ukraine's popup open, and the Donbas chapter on a phone."""
+    stem = html.stem.removesuffix(".en")
+    for lang in LANGUAGES:
+        page_path = html.with_name(f"{stem}.{lang}.html")
+        if not page_path.exists():
+            continue
+        out.mkdir(parents=True, exist_ok=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page.goto(f"{page_path.resolve().as_uri()}#chapter=no-activity")
+        _ready(page)
+        point = page.evaluate(
+            "(ll) => { const p = mapgen.map.latLngToContainerPoint(ll);"
+            " const r = mapgen.map.getContainer().getBoundingClientRect();"
+            " return [r.left + p.x, r.top + p.y]; }",
+            [49.5, 31.0],
+        )
+        page.mouse.click(*point)
+        page.wait_for_timeout(600)
+        page.screenshot(path=out / f"{lang}-1280.png")
+        page.close()
+        page = browser.new_page(viewport={"width": 375, "height": 760}, device_scale_factor=2)
+        page.goto(f"{page_path.resolve().as_uri()}#chapter=donbas")
+        _ready(page)
+        page.screenshot(path=out / f"{lang}-375.jpg", type="jpeg", quality=72)
+        page.close()
 
 
 if __name__ == "__main__":

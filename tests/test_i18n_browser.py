@@ -207,4 +207,12 @@ def test_arabic_is_mirrored(built, browser):
         " return r.getBoundingClientRect().right; })()"
     )
     assert abs(text_end - (title["x"] + title["width"])) < 2  # the title starts at the right
+    # the arrow key pointing along the reading direction (left) moves the story on
+    page.locator("#mg-panel-close").click()
+    page.locator(".mg-next").focus()
+    chapter = "document.documentElement.dataset.mapgenChapter"
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(chapter) == "baseline"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(chapter) == "enlargement"
     page.close()

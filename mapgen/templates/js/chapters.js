@@ -222,11 +222,14 @@ function addStory(map, data, layers, timeline, opening) {
     row.appendChild(list);
     row.appendChild(next);
     box.insertBefore(row, box.firstChild);
+    // the arrow that points along the reading direction moves on (left on a right-to-left page)
+    var forward = side("right") === "right" ? "ArrowRight" : "ArrowLeft";
+    var back = forward === "ArrowRight" ? "ArrowLeft" : "ArrowRight";
     box.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowRight" && state.index !== -1) {
+      if (event.key === forward && state.index !== -1) {
         event.preventDefault();
         next.click();
-      } else if (event.key === "ArrowLeft" && state.index !== 0) {
+      } else if (event.key === back && state.index !== 0) {
         event.preventDefault();
         prev.click();
       }
