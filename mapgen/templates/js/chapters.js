@@ -198,8 +198,14 @@ function addStory(map, data, layers, timeline, opening) {
     chapters.concat([{ id: "explore", title: texts.explore || "Explore" }]).forEach(
       function (chapter, i) {
         var item = document.createElement("li");
-        var button = textNode("button", "mg-step",
-                              i < chapters.length ? (i + 1) + ". " + chapter.title : chapter.title);
+        var button = document.createElement("button");
+        button.className = "mg-step";
+        if (i < chapters.length) {
+          button.appendChild(textNode("span", "mg-step-number", (i + 1) + "."));
+          button.appendChild(document.createTextNode(" "));
+        }
+        button.appendChild(textNode("span", "mg-step-title", chapter.title));
+        button.title = button.textContent;
         button.type = "button";
         button.setAttribute("data-chapter", chapter.id);
         button.addEventListener("click", function () { go(i < chapters.length ? i : -1, true); });
@@ -222,6 +228,23 @@ function addStory(map, data, layers, timeline, opening) {
     row.appendChild(list);
     row.appendChild(next);
     box.insertBefore(row, box.firstChild);
+    // Where the steps would wrap (long titles: German, Ukrainian …), the others show their
+    // number only; the current one its title. Checked again as the window changes.
+    var fitting = false;
+    function fit() {
+      fitting = false;
+      row.classList.remove("is-compact");
+      if (list.offsetHeight > 1.5 * buttons[0].offsetHeight) {
+        row.classList.add("is-compact");
+      }
+    }
+    fit();
+    window.addEventListener("resize", function () {
+      if (!fitting) {
+        fitting = true;
+        requestAnimationFrame(fit);
+      }
+    });
     // the arrow that points along the reading direction moves on (left on a right-to-left page)
     var forward = side("right") === "right" ? "ArrowRight" : "ArrowLeft";
     var back = forward === "ArrowRight" ? "ArrowLeft" : "ArrowRight";
