@@ -12,7 +12,7 @@ reader sees under the key of its English text, and nothing else:
 A text whose wording follows a number (``plural`` in :mod:`mapgen.schema`) may be a table of
 CLDR plural forms: ``label = { one = "…", few = "…", many = "…", other = "…" }``.
 A missing or extra key, a placeholder English does not use, a list of another length: each is
-a located error, ``data/i18n/de.toml:12: …``. ``scripts/i18n_template.py`` writes the keys
+a located error, ``data/i18n/de.toml:12: …``. ``python -m mapgen.i18n_template`` writes the keys
 with their English texts: the start of a new language.
 """
 
@@ -241,6 +241,14 @@ def translate(sources, data_dir: Path, lang: str):
     translate stage, between load and join. English returns ``sources`` as it is."""
     if lang == locale.DEFAULT:
         return sources
+    path = language_file(data_dir, lang)
+    if not path.exists():
+        known = ", ".join(available(data_dir))
+        message = (
+            f"no such file: mapgen has no texts in {lang!r} (it has {known}); "
+            f"python -m mapgen.i18n_template {lang} writes the keys to translate"
+        )
+        raise InputError([Problem(display_path(path), None, None, message)])
     shapes = sources.shapes
     entries = english(sources.settings.raw, sources, shapes, lang)
     translation = read(data_dir, lang, entries)

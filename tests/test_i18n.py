@@ -110,7 +110,10 @@ def test_placeholders_and_plural_forms_are_checked(tmp_path, new, message):
 def test_a_language_without_a_file_and_a_bad_code(tmp_path):
     result, out = _build(tmp_path, DATA, "es")
     assert result.returncode == 2
-    assert "data/i18n/es.toml: no such file" in result.stderr
+    assert (
+        "data/i18n/es.toml: no such file: mapgen has no texts in 'es' (it has en, ar, de"
+        in result.stderr
+    )
     result, out = _build(tmp_path, DATA, "de,xx-1")
     assert result.returncode == 2 and "'xx-1' is not a language code" in result.stderr
     result, out = _build(tmp_path, DATA, "de,de")
@@ -204,3 +207,24 @@ def test_translations_keep_every_number(sources, lang):
         if _numbers(entry.value) != _numbers(texts[key]) and (lang, key) not in NUMBERS_IN_WORDS
     }
     assert not changed
+
+
+def test_the_template_starts_a_new_language(tmp_path):
+    from mapgen import i18n_template
+
+    # Georgian: Natural Earth has no name_ka, so the file names the countries too
+    path = tmp_path / "ka.toml"
+    path.write_text(i18n_template.template(DATA, "ka"), encoding="utf-8")
+    found = i18n.check_file(DATA, "ka", path)  # every key, each with its English text
+    english = tomllib.loads((DATA / "map.toml").read_text(encoding="utf-8"))
+    assert found.texts["map.title"] == english["map"]["title"]
+    assert found.texts["names.UKR"] == "Ukraine"
+    # Spanish: Natural Earth's name_es names the countries
+    spanish = i18n_template.template(DATA, "es")
+    assert "UKR = " not in spanish and 'UKR-05 = "Donetsk"' in spanish
+    # --keep: a file's translations survive, so after a change to the English texts only the
+    # new keys need translating
+    kept = tomllib.loads(i18n.language_file(DATA, "de").read_text(encoding="utf-8"))
+    again = tmp_path / "de.toml"
+    again.write_text(i18n_template.template(DATA, "de", kept), encoding="utf-8")
+    assert i18n.check_file(DATA, "de", again).texts == i18n.check_file(DATA, "de").texts

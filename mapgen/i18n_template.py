@@ -1,6 +1,6 @@
 """Write the keys of a language file, each with its English text: the start of a new language.
 
-    python scripts/i18n_template.py uk > new.toml
+    python -m mapgen.i18n_template uk > new.toml
 
 Every text the reader sees (map.toml's, the tables', the names Natural Earth does not give in
 that language), grouped by table, in the order mapgen reads them. A translator replaces each
