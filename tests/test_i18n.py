@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_mapgen
 
-from mapgen import i18n, locale
-from mapgen.texts import Plural, fill
+from mapgen import i18n
 
 DATA = ROOT / "data"
 LANGS = [lang for lang in i18n.available(DATA) if lang != "en"]
@@ -121,40 +119,6 @@ def test_a_language_without_a_file_and_a_bad_code(tmp_path):
     assert not out.parent.exists()
 
 
-@pytest.mark.parametrize(
-    ("lang", "day", "count", "expected"),
-    [
-        ("en", date(2021, 12, 17), 30, "17 December 2021: 30"),
-        ("de", date(2021, 12, 17), 30, "17. Dezember 2021: 30"),
-        ("uk", date(2021, 12, 17), 30, "17 грудня 2021\u202fр.: 30"),
-        ("ru", date(2021, 12, 17), 30, "17 декабря 2021\u202fг.: 30"),
-        ("pl", date(1997, 5, 27), 16, "27 maja 1997: 16"),
-    ],
-)
-def test_dates_in_the_language(lang, day, count, expected):
-    with locale.using(lang):
-        assert fill("{date}: {count}", date=locale.long_date(day), count=count) == expected
-
-
-def test_plural_forms_follow_the_count():
-    forms = {"one": "{count} член", "few": "{count} члена", "many": "{count} членов",
-             "other": "{count} члена"}  # fmt: skip
-    with locale.using("ru"):
-        texts = [fill(Plural(forms, "count"), count=n) for n in (21, 22, 30, 32)]
-    assert texts == ["21 член", "22 члена", "30 членов", "32 члена"]
-
-
-def test_numbers_and_lists_in_the_language():
-    with locale.using("de"):
-        assert fill("{area:,} km²", area=16993) == "16.993 km²"
-        assert fill("{year}", year=1949) == "1949"  # a year is not grouped
-        assert locale.names_list(["A", "B", "C"]) == "A, B und C"
-    with locale.using("fr"):
-        assert fill("{area:,}", area=16993) == "16\u202f993"
-    assert locale.names_list(["A", "B", "C"]) == "A, B and C"  # English outside a build
-    assert locale.direction("ar") == "rtl" and locale.direction("uk") == "ltr"
-
-
 def test_the_translated_texts_reach_the_layers(sources):
     translated = i18n.translate(sources, DATA, "uk")
     assert translated.shapes.at["UKR-05", "name"] != "Donetsk"
@@ -207,24 +171,3 @@ def test_translations_keep_every_number(sources, lang):
         if _numbers(entry.value) != _numbers(texts[key]) and (lang, key) not in NUMBERS_IN_WORDS
     }
     assert not changed
-
-
-def test_the_template_starts_a_new_language(tmp_path):
-    from mapgen import i18n_template
-
-    # Georgian: Natural Earth has no name_ka, so the file names the countries too
-    path = tmp_path / "ka.toml"
-    path.write_text(i18n_template.template(DATA, "ka"), encoding="utf-8")
-    found = i18n.check_file(DATA, "ka", path)  # every key, each with its English text
-    english = tomllib.loads((DATA / "map.toml").read_text(encoding="utf-8"))
-    assert found.texts["map.title"] == english["map"]["title"]
-    assert found.texts["names.UKR"] == "Ukraine"
-    # Spanish: Natural Earth's name_es names the countries
-    spanish = i18n_template.template(DATA, "es")
-    assert "UKR = " not in spanish and 'UKR-05 = "Donetsk"' in spanish
-    # --keep: a file's translations survive, so after a change to the English texts only the
-    # new keys need translating
-    kept = tomllib.loads(i18n.language_file(DATA, "de").read_text(encoding="utf-8"))
-    again = tmp_path / "de.toml"
-    again.write_text(i18n_template.template(DATA, "de", kept), encoding="utf-8")
-    assert i18n.check_file(DATA, "de", again).texts == i18n.check_file(DATA, "de").texts
