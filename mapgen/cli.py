@@ -22,8 +22,18 @@ as one standalone HTML file. Plain `mapgen` is `mapgen build` with every default
 
 examples:
   mapgen
+  mapgen init newsroom-map && cd newsroom-map && mapgen
   mapgen build --out output/nato_map.html --as-of 2021-12-17
   mapgen build --as-of 2026-11-27 --title "NATO today"
+"""
+
+INIT_DESCRIPTION = """\
+Copy the data mapgen comes with (tables, texts, shapes, languages, their sources) into
+DIR/data, where an editor changes it; mapgen run in DIR builds from that copy.
+
+examples:
+  mapgen init newsroom-map
+  mapgen init . --force        # overwrite ./data with the bundled files
 """
 
 BUILD_DESCRIPTION = """\
@@ -269,7 +279,40 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_build_options(build_parser, inherit=True)
+    init_parser = commands.add_parser(
+        "init",
+        help="copy the bundled data into DIR/data to edit",
+        description=INIT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init_parser.add_argument("dir", type=_path, metavar="DIR", help="the project folder")
+    init_parser.add_argument(
+        "--force", action="store_true", help="overwrite the bundled files in an existing DIR/data"
+    )
+    parser.add_argument("--version", action="version", version=f"mapgen {_version()}")
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mapgen")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _init(args) -> int:
+    from mapgen.project import init
+
+    try:
+        target = init(args.dir, force=args.force)
+    except InputError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    print(f"mapgen: the data is in {target}; edit it there, then run mapgen in {args.dir}")
+    return 0
 
 
 def run() -> NoReturn:
@@ -293,7 +336,9 @@ def _default_simplify_px() -> float:
 
 
 def _wants_png(argv: list[str]) -> bool:
-    return not {"--no-png", "-h", "--help"} & set(argv)
+    if argv and argv[0] in ("init", "serve"):
+        return False
+    return not {"--no-png", "-h", "--help", "--version"} & set(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,6 +365,8 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
     from mapgen.render.page import RenderOptions
 
     args = make_parser().parse_args(argv)
+    if args.command == "init":
+        return _init(args)
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO,
         format="mapgen: %(message)s",
