@@ -289,7 +289,12 @@ def make_parser() -> argparse.ArgumentParser:
     init_parser.add_argument(
         "--force", action="store_true", help="overwrite the bundled files in an existing DIR/data"
     )
-    parser.add_argument("--version", action="version", version=f"mapgen {_version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"mapgen {_version()}",
+        help="print mapgen's version and exit; e.g. mapgen --version",
+    )
     return parser
 
 
