@@ -27,6 +27,16 @@ examples:
   mapgen build --as-of 2026-11-27 --title "NATO today"
 """
 
+SERVE_DESCRIPTION = """\
+Build the map, serve the output folder on localhost and open it; rebuild whenever a file of
+the data folder changes, and the open page reloads itself. A broken edit keeps the last good
+map up, its problems shown over it and here. Ctrl-C stops.
+
+examples:
+  mapgen serve
+  mapgen serve --port 8800 --lang de
+"""
+
 INIT_DESCRIPTION = """\
 Copy the data mapgen comes with (tables, texts, shapes, languages, their sources) into
 DIR/data, where an editor changes it; mapgen run in DIR builds from that copy.
@@ -279,15 +289,38 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_build_options(build_parser, inherit=True)
+    serve_parser = commands.add_parser(
+        "serve",
+        help="a live preview that rebuilds as the data changes",
+        description=SERVE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve_parser.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        metavar="N",
+        help="the port on 127.0.0.1 (default: 8000; 0 picks a free one); e.g. --port 8800",
+    )
+    serve_parser.add_argument(
+        "--no-open",
+        action="store_true",
+        help="do not open the page in a browser; e.g. mapgen serve --no-open",
+    )
+    _add_build_options(serve_parser, inherit=True)
     init_parser = commands.add_parser(
         "init",
         help="copy the bundled data into DIR/data to edit",
         description=INIT_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    init_parser.add_argument("dir", type=_path, metavar="DIR", help="the project folder")
     init_parser.add_argument(
-        "--force", action="store_true", help="overwrite the bundled files in an existing DIR/data"
+        "dir", type=_path, metavar="DIR", help="the project folder; e.g. mapgen init my-map"
+    )
+    init_parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite the bundled files in an existing DIR/data; e.g. mapgen init . --force",
     )
     parser.add_argument(
         "--version",
@@ -305,6 +338,26 @@ def _version() -> str:
         return version("mapgen")
     except PackageNotFoundError:
         return "unknown (not installed)"
+
+
+def _serve(args, options) -> int:
+    from functools import partial
+
+    from mapgen.pipeline import build
+    from mapgen.serve import serve
+
+    if len(args.lang) > 1:
+        print("mapgen: serve previews one language at a time", file=sys.stderr)
+        return 2
+    try:
+        serve(partial(build, options), options.out, options.data_dir, args.port, not args.no_open)
+    except interrupts.Interrupted:
+        pass
+    except OSError as err:  # the port is taken, or not allowed
+        print(f"mapgen: cannot serve on port {args.port}: {err.strerror}", file=sys.stderr)
+        return 2
+    print("mapgen: preview stopped", file=sys.stderr)
+    return 0
 
 
 def _init(args) -> int:
@@ -395,6 +448,8 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
             chapter=args.chapter,
         ),
     )
+    if args.command == "serve":
+        return _serve(args, options)
     try:
         if len(args.lang) > 1:
             if job:

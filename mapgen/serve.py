@@ -1,0 +1,211 @@
+"""``mapgen serve``: a live preview. Build, serve the output folder on localhost, rebuild when a
+file of data/ changes; the open page reloads itself.
+
+The reload is a small script the server adds to the page as it sends it (with its hash in the
+page's Content-Security-Policy): the files on disk, the ones to publish, never hold it. A
+broken edit keeps the last good map up, with its located errors over it and in the terminal.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import re
+import signal
+import threading
+import webbrowser
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from mapgen import config
+from mapgen.errors import InputError
+
+log = logging.getLogger("mapgen")
+STATE_PATH = "/__mapgen/state"
+# Asks the server every 0.7 s which build is current; reloads when it changes, and shows the
+# problems of a broken edit over the last good map.
+RELOAD_JS = """(function () {
+  var seen = null;
+  function show(problems) {
+    var box = document.getElementById("mapgen-preview-problems");
+    if (!problems.length) {
+      if (box) { box.remove(); }
+      return;
+    }
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "mapgen-preview-problems";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;left:0;right:0;top:0;z-index:99999;margin:0;" +
+        "padding:12px;background:#fff4f2;color:#8a1c0b;border-bottom:3px solid #c0392b;" +
+        "font:13px/1.4 monospace;white-space:pre-wrap;max-height:50vh;overflow:auto";
+      document.body.appendChild(box);
+    }
+    box.textContent = "mapgen: the last edit has problems; this is the last good map.\\n" +
+      problems.join("\\n");
+  }
+  function check() {
+    fetch("STATE", { cache: "no-store" }).then(function (r) { return r.json(); })
+      .then(function (state) {
+        if (seen === null) { seen = state.build; }
+        if (state.build !== seen) { location.reload(); return; }
+        show(state.problems);
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(check, 700); });
+  }
+  check();
+})();""".replace("STATE", STATE_PATH)
+_RELOAD_HASH = (
+    "'sha256-" + base64.b64encode(hashlib.sha256(RELOAD_JS.encode()).digest()).decode() + "'"
+)
+_CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)')
+ERROR_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>mapgen: problems</title></head>
+<body><h1>mapgen could not build the map</h1><pre id="mapgen-problems">{problems}</pre>
+<script>{script}</script></body></html>
+"""
+
+
+def with_reload(html: str) -> str:
+    """The page as the preview sends it: the reload script before ``</body>``, allowed by its
+    hash, and requests to this server allowed (``connect-src 'self'``)."""
+
+    def policy(match: re.Match) -> str:
+        content = match.group(2).replace("script-src ", f"script-src {_RELOAD_HASH} ", 1)
+        return match.group(1) + content + "; connect-src 'self'" + match.group(3)
+
+    html = _CSP.sub(policy, html, count=1)
+    head, sep, tail = html.rpartition("</body>")
+    return head + f"<script>{RELOAD_JS}</script>\n" + sep + tail
+
+
+@dataclass
+class State:
+    """The preview's current build: its number and the problems of the last attempt."""
+
+    build: int = 0
+    problems: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps({"build": self.build, "problems": self.problems}).encode()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Files of the output folder; pages with the reload script; the build's state."""
+
+    def __init__(self, *args, state: State, page: str, **kwargs):
+        self.state = state
+        self.page = page
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, *args) -> None:  # the terminal is for the builds
+        pass
+
+    def _send(self, body: bytes, kind: str, status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == STATE_PATH:
+            self._send(self.state.as_json(), "application/json")
+            return
+        if path == "/":
+            path = "/" + self.page
+        if path == "/favicon.ico":  # browsers ask; the page has none
+            self._send(b"", "image/x-icon", 204)
+            return
+        target = Path(self.directory) / path.lstrip("/")
+        if path.endswith(".html") and target.is_file():
+            self._send(with_reload(target.read_text(encoding="utf-8")).encode(), "text/html")
+            return
+        if path == "/" + self.page:  # no good build yet: the problems, and the reload script
+            with self.state.lock:
+                problems = "\n".join(self.state.problems) or "building…"
+            body = ERROR_PAGE.format(problems=_escape(problems), script=RELOAD_JS)
+            self._send(body.encode(), "text/html", 503)
+            return
+        super().do_GET()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _rebuild(build, state: State) -> None:
+    """One build; its problems (if any) in the state and the terminal, the old files kept."""
+    try:
+        build()
+    except InputError as err:
+        with state.lock:
+            state.problems = [str(p) for p in err.problems]
+        for problem in err.problems:
+            log.error("%s", problem)
+        log.error("%d problem(s); the last good map stays up", len(err.problems))
+        return
+    except Exception as err:  # noqa: BLE001 (an internal error must not stop the preview)
+        with state.lock:
+            state.problems = [f"internal error: {type(err).__name__}: {err}"]
+        log.error("internal error: %s: %s", type(err).__name__, err)
+        return
+    with state.lock:
+        state.build += 1
+        state.problems = []
+
+
+def _stop_on_signals(stop: threading.Event) -> dict:
+    """Ctrl-C and SIGTERM set ``stop`` (a build under way finishes first); the handlers they
+    replace, to put back."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    before = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        before[signum] = signal.signal(signum, lambda *_args: stop.set())
+    return before
+
+
+def serve(build, out: Path, data_dir: Path | None, port: int, open_browser: bool, stop=None):
+    """Build with ``build()``, serve ``out``'s folder on 127.0.0.1:``port`` and rebuild on every
+    change under the data folder until ``stop`` (a threading.Event) is set, or Ctrl-C or
+    SIGTERM arrive. Returns when stopped, the server shut down."""
+    from watchfiles import watch
+
+    stop = stop or threading.Event()
+    handlers = _stop_on_signals(stop)
+    data_dir = data_dir or config.default_data_dir()
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # we say what changed
+    state = State()
+    handler = partial(_Handler, directory=str(out.parent), state=state, page=out.name)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{out.name}"
+    try:
+        _rebuild(build, state)
+        log.info("serving %s; watching %s (Ctrl-C stops)", url, data_dir)
+        if open_browser:
+            webbrowser.open(url)
+        for changes in watch(data_dir, debounce=300, stop_event=stop, raise_interrupt=False):
+            names = ", ".join(sorted(Path(p).name for _change, p in changes))
+            log.info("changed: %s; building again", names)
+            _rebuild(build, state)
+            if stop.is_set():
+                break
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+    return url

@@ -1,0 +1,138 @@
+"""``mapgen serve``: the live preview, run as an editor runs it, and seen in Chromium."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import run_mapgen, wait_until
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def _state(base: str) -> dict:
+    return json.loads(_get(base + "/__mapgen/state")[1])
+
+
+def _until(condition, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = condition()
+        except (urllib.error.URLError, ConnectionError):
+            value = None
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out: {what}")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    assert run_mapgen("init", tmp_path).returncode == 0
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open", "--no-png"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _until(lambda: _state(base)["build"] == 1, 60, "the first build")
+        yield process, base, tmp_path
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_serve_rebuilds_reloads_shows_problems_and_stops(preview, browser):
+    process, base, project = preview
+    status, page = _get(base + "/nato_map.html")
+    assert status == 200 and "/__mapgen/state" in page
+    published = (project / "output" / "nato_map.html").read_text(encoding="utf-8")
+    assert "/__mapgen/state" not in published  # the files to publish never hold the script
+    tab = browser.new_page()
+    errors = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.goto(base + "/nato_map.html")
+    wait_until(tab, "document.documentElement.hasAttribute('data-mapgen-ready')", 20)
+    # an edit: rebuilt and served within a few seconds, and the open page reloads itself
+    settings = project / "data" / "map.toml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good.replace('title = "NATO', 'title = "Edited: NATO', 1), encoding="utf-8")
+    started = time.monotonic()
+    _until(lambda: _state(base)["build"] == 2, 10, "the rebuild")
+    assert "Edited: NATO" in _get(base + "/nato_map.html")[1]
+    wait_until(tab, "document.title.startsWith('Edited: NATO')", 10)
+    assert time.monotonic() - started < 10
+    # a broken edit: located problems in the page and the terminal; the last good map stays
+    settings.write_text(good.replace("zoom = 4", 'zoom = "four"', 1), encoding="utf-8")
+    problems = _until(lambda: _state(base)["problems"], 10, "the problems")
+    assert problems[0].startswith("data/map.toml:") and "map.zoom" in problems[0]
+    wait_until(tab, "document.getElementById('mapgen-preview-problems')", 10)
+    shown = tab.locator("#mapgen-preview-problems").inner_text()
+    assert "data/map.toml:" in shown and "map.zoom" in shown
+    assert tab.title().startswith("Edited: NATO")  # the last good map
+    assert _state(base)["build"] == 2
+    # fixed again: the problems go, the page reloads
+    settings.write_text(good, encoding="utf-8")
+    wait_until(tab, "document.title.startsWith('NATO')", 10)
+    assert tab.locator("#mapgen-preview-problems").count() == 0
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+    tab.close()
+    # Ctrl-C: stopped cleanly, the port free again
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=10) == 0
+    _out, err = process.communicate()
+    assert "data/map.toml:" in err and "the last good map stays up" in err
+    assert err.rstrip().endswith("mapgen: preview stopped")
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(base + "/nato_map.html", timeout=2)
+
+
+def test_a_first_build_that_fails_shows_its_problems(tmp_path):
+    assert run_mapgen("init", tmp_path).returncode == 0
+    settings = tmp_path / "data" / "map.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("zoom = 4", "zoom = 99", 1), encoding="utf-8"
+    )
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _until(lambda: _state(base)["problems"], 60, "the problems")
+        status, page = _get(base + "/")
+        assert status == 503 and "data/map.toml:" in page and "/__mapgen/state" in page
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
