@@ -67,6 +67,31 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+def _base_url(text: str) -> str:
+    from mapgen import schema
+
+    problem = schema.check_value(text, schema.URL)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
+    return text
+
+
+def _print_size(text: str) -> str:
+    from mapgen.render import sheets
+
+    if text.upper() == "A4":
+        return "A4"
+    try:
+        width = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not A4 or a width in millimetres") from None
+    if not sheets.PRINT_MIN_MM <= width <= sheets.PRINT_MAX_MM:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside {sheets.PRINT_MIN_MM:g}-{sheets.PRINT_MAX_MM:g} mm"
+        )
+    return f"{width:g}"
+
+
 def _langs(text: str) -> list[str]:
     """Language codes, comma-separated: each known to CLDR, none twice."""
     from mapgen import i18n
@@ -192,6 +217,26 @@ def _declare_build_options(parser: _Options) -> None:
         help="the language of the texts: en (default) or a language with a file in "
         "data/i18n; several, comma-separated, are built side by side, each to "
         "OUT-STEM.CODE.html; e.g. --lang de or --lang de,fr,pl",
+    )
+    parser.add_argument(
+        "--base-url",
+        type=_base_url,
+        default=None,
+        metavar="URL",
+        help="where the files will be published: the page then has share tags (Open Graph, "
+        "Twitter card) for OUT-STEM.card.png and a canonical link; "
+        "e.g. --base-url https://example.org/graphics/nato/",
+    )
+    parser.add_argument(
+        "--print",
+        dest="print_size",
+        nargs="?",
+        const="A4",
+        default=None,
+        type=_print_size,
+        metavar="MM",
+        help="also write OUT-STEM.pdf and OUT-STEM.svg for print (vector, text as text): A4, or "
+        "a newspaper column MM millimetres wide; e.g. --print or --print 60",
     )
     parser.add_argument(
         "--title",
@@ -440,7 +485,9 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
         png=not args.no_png,
         png_chapter=args.png_chapter,
         lang=args.lang[0],
+        print_size=args.print_size,
         render=RenderOptions(
+            base_url=args.base_url,
             title=args.title,
             simplify_px=args.simplify_px,
             tiles=args.tiles,

@@ -53,6 +53,9 @@ class BuildOptions:
     lang : str, default "en"
         The language of the texts: English from map.toml and the tables, another from
         ``data/i18n/<lang>.toml`` (:mod:`mapgen.i18n`).
+    print_size : str, optional
+        Also write ``<out-stem>.pdf`` and ``.svg`` for print: "A4", or a newspaper column's
+        width in millimetres ("60").
     render : RenderOptions
     """
 
@@ -64,6 +67,7 @@ class BuildOptions:
     png: bool = True
     png_chapter: str | None = None
     lang: str = locale.DEFAULT
+    print_size: str | None = None
     render: RenderOptions = field(default_factory=RenderOptions)
     log_level: int = logging.INFO  # of a language's worker process (build_languages)
 
@@ -145,7 +149,10 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
         texts = sources.settings.map
         title = _title(options, sources.settings)
         subtitle = f"{view['title']}. {view['text']}" if view else texts["subtitle"]
-        image.send(static.frame_plan(layers, context, title, subtitle, texts["credit"], view))
+        plan = static.frame_plan(layers, context, title, subtitle, texts["credit"], view)
+        plan["short_credit"] = texts["source_line"]  # the share card's one line
+        plan["extras"] = {"card": options.png, "print": options.print_size}
+        image.send(plan)
     with _stage("simplify") as say:
         view_map = sources.settings.map
         zoom, px = view_map["zoom"], options.render.simplify_px
@@ -205,15 +212,27 @@ def _resolved(options: BuildOptions) -> BuildOptions:
 
 
 def output_paths(out: Path, lang: str | None = None) -> dict[str, Path]:
-    """The files a build writes: the page, its static image and the embed snippet; with
-    ``lang``, ``<stem>.<lang>.html`` and so on."""
+    """The files a build can write: the page, its static image, the share card, the embed
+    snippet and the print files; with ``lang``, ``<stem>.<lang>.html`` and so on."""
     if lang:
         out = out.with_name(f"{out.stem}.{lang}{out.suffix}")
     return {
         "html": out,
         "png": out.with_suffix(".png"),
+        "card": out.with_name(out.stem + ".card.png"),
         "embed": out.with_name(out.stem + ".embed.html"),
+        "pdf": out.with_suffix(".pdf"),
+        "svg": out.with_suffix(".svg"),
     }
+
+
+def _wanted(paths: dict[str, Path], options: BuildOptions) -> dict[str, Path]:
+    """The paths this build writes: no image or card with ``png=False``, print files only
+    when asked for."""
+    dropped = (set() if options.png else {"png", "card"}) | (
+        set() if options.print_size else {"pdf", "svg"}
+    )
+    return {kind: path for kind, path in paths.items() if kind not in dropped}
 
 
 def build(
@@ -228,9 +247,8 @@ def build(
     ``image_job`` (the command line does, before importing this module).
     """
     options = _resolved(options or BuildOptions())
-    paths = output_paths(options.out, None if options.lang == locale.DEFAULT else options.lang)
-    if not options.png:
-        del paths["png"]
+    lang = None if options.lang == locale.DEFAULT else options.lang
+    paths = _wanted(output_paths(options.out, lang), options)
     try:
         files, inputs = _files(options, paths, image_job)
     finally:
@@ -239,7 +257,18 @@ def build(
     with _stage("write") as say:
         write_all(files, inputs)
         say.append(", ".join(f"{p} ({len(b):,} bytes)" for p, b in files.items()))
+    _say_share(options, paths)
     return paths
+
+
+def _say_share(options: BuildOptions, paths: dict[str, Path]) -> None:
+    """Without a base URL the share card is written but nothing points to it: say so."""
+    if "card" in paths and not options.render.base_url:
+        log.info(
+            "no --base-url: %s is written, but the page has no share tags (Open Graph, "
+            "Twitter card) or canonical link, which need the published address",
+            paths["card"].name,
+        )
 
 
 def _inputs(options: BuildOptions) -> list[Path]:
@@ -260,11 +289,16 @@ def _files(
     if problems:
         raise InputError(problems)
     png_name = paths["png"].name if "png" in paths else None
-    render = dataclasses.replace(options.render, png_name=png_name)
+    card = paths["card"].name if "card" in paths else None
+    render = dataclasses.replace(
+        options.render, png_name=png_name, card_name=card, page_name=paths["html"].name
+    )
+
     options = dataclasses.replace(options, render=render)
-    if image_job and not png_name:
+    drawn = {"png", "card", "pdf", "svg"} & set(paths)
+    if image_job and not drawn:
         image_job.cancel()
-    job = (image_job or ImageJob()) if png_name else None
+    job = (image_job or ImageJob()) if drawn else None
     try:
         with locale.using(options.lang):
             prepared = _prepare(options, job)
@@ -281,8 +315,12 @@ def _files(
             }
         if job:
             with _stage("image") as say:
-                files[paths["png"]] = job.result()
-                say.append(f"{len(files[paths['png']]):,} bytes of PNG, drawn alongside")
+                images = job.result()
+                files |= {paths[kind]: images[kind] for kind in drawn}
+                say.append(
+                    ", ".join(f"{kind} {len(images[kind]):,} bytes" for kind in sorted(drawn))
+                    + ", drawn alongside"
+                )
     except BaseException:
         if job:
             job.cancel()
@@ -308,9 +346,7 @@ def build_languages(options: BuildOptions, langs: list[str]) -> dict[str, dict[s
     plans = {}
     versions = tuple((lang, output_paths(options.out, lang)["html"].name) for lang in langs)
     for lang in langs:
-        paths = output_paths(options.out, lang)
-        if not options.png:
-            del paths["png"]
+        paths = _wanted(output_paths(options.out, lang), options)
         render = dataclasses.replace(options.render, versions=versions)
         level = logging.getLogger("mapgen").getEffectiveLevel()
         plans[lang] = (
@@ -335,4 +371,5 @@ def build_languages(options: BuildOptions, langs: list[str]) -> dict[str, dict[s
     with _stage("write") as say:
         write_all(files, inputs)
         say.append(f"{len(files)} files in {len(langs)} languages")
+    _say_share(options, plans[langs[0]][1])
     return {lang: paths for lang, (_options, paths) in plans.items()}

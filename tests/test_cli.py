@@ -26,8 +26,10 @@ def test_build_writes_the_map_and_logs_each_stage(tmp_path):
         str(DATA),
     )
     assert result.returncode == 0, result.stderr
-    stages = [line.split()[1] for line in result.stderr.splitlines()]
+    lines = result.stderr.splitlines()
+    stages = [line.split()[1] for line in lines[:-1]]
     assert stages == ["load", "join", "layers", "simplify", "render", "image", "write"]
+    assert lines[-1].startswith("mapgen: no --base-url: m.card.png is written")
     assert "32 members as of 2026-11-27, 16 after the 1997 baseline" in result.stderr
     html = out.read_text(encoding="utf-8")
     assert "<title>NATO today</title>" in html
@@ -56,7 +58,7 @@ def test_bad_members_file_exits_2_and_keeps_the_old_map(tmp_path, data_copy):
     out = tmp_path / "m.html"
     run("build", "--quiet", "--out", str(out), "--data-dir", str(data_copy))
     previous = {p.name: p.read_bytes() for p in tmp_path.glob("m.*")}
-    assert sorted(previous) == ["m.embed.html", "m.html", "m.png"]
+    assert sorted(previous) == ["m.card.png", "m.embed.html", "m.html", "m.png"]
     members = data_copy / "nato_members.csv"
     text = members.read_text(encoding="utf-8").replace("1999-03-12", "1999-13-45", 1)
     members.write_text(text, encoding="utf-8")

@@ -49,7 +49,7 @@ def test_the_second_process_draws_the_same_bytes(plans, png):
     job = drawing.ImageJob()
     for part in plans:
         job.send(part)
-    assert job.result() == png
+    assert job.result() == {"png": png}
 
 
 def test_a_failed_drawing_is_reported():

@@ -310,8 +310,9 @@ class ImageJob:
     def send(self, part) -> None:
         self._outbox.put(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def result(self) -> bytes:
-        """The PNG bytes; RuntimeError if the drawing process failed."""
+    def result(self) -> dict[str, bytes]:
+        """The files drawn, by kind (``png``, and ``card``, ``pdf``, ``svg`` if asked for);
+        RuntimeError if the drawing process failed."""
         self._outbox.put(None)
         self._writer.join()
         self._process.stdin = None  # closed by the writer
@@ -319,7 +320,7 @@ class ImageJob:
         if self._process.returncode != 0:
             last = (err.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
             raise RuntimeError(f"drawing the static image failed: {last}")
-        return out
+        return pickle.loads(out)  # noqa: S301 (our own child process's answer)
 
     def cancel(self) -> None:
         """Stop it (if it has not finished) and wait; harmless after :meth:`result`."""
@@ -333,8 +334,9 @@ class ImageJob:
 
 
 def main() -> None:
-    """Read the frame plan, then the shapes, from stdin (pickled); write the PNG to stdout.
-    The frame is drawn while the building process is still simplifying the shapes."""
+    """Read the frame plan, then the shapes, from stdin (pickled); write the PNG, and the
+    share card and print files the plan asks for, to stdout (a pickled dict by kind). The
+    frame is drawn while the building process is still simplifying the shapes."""
     # import matplotlib (half a second) while the parent is still reading and joining its data
     import matplotlib
 
@@ -348,10 +350,13 @@ def main() -> None:
     import matplotlib.patheffects  # noqa: F401
     import PIL.Image  # noqa: F401
 
+    from mapgen.render import sheets
+
     plan = pickle.load(sys.stdin.buffer)
     drawn = frame(plan)
     shapes = pickle.load(sys.stdin.buffer)
-    sys.stdout.buffer.write(finish(drawn, shapes))
+    files = {"png": finish(drawn, shapes)} | sheets.extras(plan, shapes)
+    sys.stdout.buffer.write(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
 
 

@@ -54,6 +54,12 @@ class RenderOptions:
     versions : tuple of (str, str)
         The languages built together, each with its page's file name: the page links them
         (``hreflang``) and names them under "About this map".
+    card_name : str, optional
+        The share card beside the page (``<stem>.card.png``).
+    base_url : str, optional
+        Where the page will be published (``https://example.org/maps/``): the share card's
+        Open Graph and Twitter tags and the canonical link need absolute URLs; without it the
+        page has none of them.
     """
 
     title: str | None = None
@@ -63,6 +69,9 @@ class RenderOptions:
     assets: str = "inline"
     chapter: str | None = None
     versions: tuple = ()  # (lang, file name) of each language built with this one
+    card_name: str | None = None
+    base_url: str | None = None
+    page_name: str | None = None  # the page's file name, for its canonical URL
 
 
 class _Text(Element):
@@ -201,6 +210,22 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
     }
 
 
+def _share(options: RenderOptions, view: dict) -> dict | None:
+    """The share tags' values: absolute URLs of the page and its card, title, description."""
+    if not options.base_url or not options.card_name:
+        return None
+    base = options.base_url if options.base_url.endswith("/") else options.base_url + "/"
+    page = options.page_name or "nato_map.html"
+    return {
+        "url": base + page,
+        "image": base + options.card_name,
+        "title": options.title or view["title"],
+        "description": view["subtitle"],
+        "alt": view["subtitle"],  # what the card's map shows
+        "locale": str(locale.cldr()),  # en_GB, de, uk …
+    }
+
+
 def _versions(versions) -> list[dict]:
     """The versions built together, each named in its own language (CLDR): Deutsch, Українська."""
     return [{"lang": lang, "href": href, "name": locale.autonym(lang)} for lang, href in versions]
@@ -242,6 +267,7 @@ def assemble(
             "lang": locale.current(),
             "dir": locale.direction(),
             "versions": _versions(options.versions),
+            "share": _share(options, view),
             # as of the build's date (a stop of the timeline); the page swaps it as the date moves
             "description": data["descriptions"][context.joined.as_of.isoformat()],
             "csv_href": describe.csv_data_url(
