@@ -18,7 +18,7 @@ from mapgen import locale, story
 from mapgen.config import Settings
 from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.render import assets, csp, describe, geometry
+from mapgen.render import assets, csp, describe, geometry, notebook
 from mapgen.render.ids import stabilise_ids
 from mapgen.render.jinja import ENV, template_text
 from mapgen.render.scripts import json_block, runtime_js
@@ -27,6 +27,7 @@ from mapgen.render.simplify import Levels
 # Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
 # markers and labels above them.
 PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
+NOTEBOOK_HEIGHT_PX = 960  # title, story, timeline, map, key: the page at a notebook's width
 # The words of [ui] the page's scripts set (the rest are in the HTML already).
 SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
 
@@ -119,6 +120,16 @@ class Page(Figure):
         self._name = "Page"
         self.page = page
         self._template = ENV.get_template("page.html")
+
+    def _repr_html_(self, **kwargs) -> str:
+        """The whole page in a notebook's output: an iframe as tall as the map, its story and
+        key need (the page's own height reports reach no notebook)."""
+        document = self.render(**kwargs).replace("&", "&amp;").replace('"', "&quot;")
+        return (
+            f'<iframe srcdoc="{document}" title="{html.escape(self.page["title"])}" '
+            f'style="width:100%;height:{NOTEBOOK_HEIGHT_PX}px;border:0" '
+            "allowfullscreen></iframe>"
+        )
 
 
 def _layer_data(layer: MapLayer) -> dict:
@@ -287,6 +298,7 @@ def assemble(
             "later_count": int((~context.joined.members["member_as_of"]).sum()),
             "as_of_label": long_date(context.joined.as_of),
             "png_name": options.png_name,
+            "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
     )
     page.add_child(fmap)

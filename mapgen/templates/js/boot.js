@@ -31,6 +31,12 @@ function boot(id) {
   root.setProperty("--mg-label", data.style.label);
   addHatches(data.style.hatches);
   mapgen.ui = data.ui || {};
+  // a notebook's markers: Leaflet's default icon from the page itself (see render/notebook.py)
+  var icons = readJson("mapgen-icons");
+  if (icons) {
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions(icons);
+  }
   var map = L.map(id, {
     center: view.center,
     zoom: view.zoom,

@@ -1,0 +1,56 @@
+"""What a notebook's own folium elements need on the page, added only when they are there.
+
+``build_map()`` returns a folium.Map; a user may add ``folium.Marker(..., popup=...)``,
+``folium.GeoJson`` or a plugin and display or save it. folium's popups build their HTML with
+jQuery (``$(`...`)``) and a plain Marker uses Leaflet's default icon, whose image files a
+standalone page does not have. So, from the script the page is about to run:
+
+- jQuery, inlined from the pinned ``xstatic-jquery``, when the script calls ``$(`` or jQuery;
+- Leaflet's three marker images as data URIs (in the ``mapgen-icons`` JSON block, which the
+  runtime hands to ``L.Icon.Default``), when the script makes a marker.
+
+A page with neither (every build of the command line) gets neither.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+_JQUERY_CALL = re.compile(r"(?<![\w.$])(\$|jQuery)\s*\(")
+_MARKER = re.compile(r"\bL\.marker\s*\(")
+
+
+def needs(script: str) -> dict[str, bool]:
+    """Which assets the page's main script needs."""
+    return {"jquery": bool(_JQUERY_CALL.search(script)), "icons": bool(_MARKER.search(script))}
+
+
+@cache
+def jquery_js() -> str:
+    """jQuery 3.7.1, minified, from the pinned ``xstatic-jquery`` package."""
+    import xstatic.pkg.jquery as xjquery
+
+    return (Path(xjquery.BASE_DIR) / "jquery.min.js").read_text(encoding="utf-8")
+
+
+@cache
+def marker_icons() -> str:
+    """Leaflet 1.9.3's default marker images as data URIs, JSON for ``L.Icon.Default``."""
+    from mapgen.render.assets import _leaflet_dir
+
+    images = _leaflet_dir() / "images"
+
+    def uri(name: str) -> str:
+        return "data:image/png;base64," + base64.b64encode((images / name).read_bytes()).decode()
+
+    return json.dumps(
+        {
+            "iconUrl": uri("marker-icon.png"),
+            "iconRetinaUrl": uri("marker-icon-2x.png"),
+            "shadowUrl": uri("marker-shadow.png"),
+        }
+    )
