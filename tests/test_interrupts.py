@@ -15,7 +15,7 @@ from PIL import Image
 
 from tests.conftest import DATA, ROOT, page_parts
 
-FILES = ["m.embed.html", "m.html", "m.png"]
+FILES = ["m.card.png", "m.embed.html", "m.html", "m.png"]
 
 
 def _start(out: Path, title: str, hold: str | None = None) -> subprocess.Popen:
@@ -54,12 +54,13 @@ def _wait_for_hold(process: subprocess.Popen) -> list[str]:
 
 
 def trio(out: Path) -> dict[str, str]:
-    """The title each of the three files was built with."""
+    """The title each of the files was built with (the page, snippet, image and card)."""
     embed = out.with_name(out.stem + ".embed.html").read_text(encoding="utf-8")
     return {
         "html": page_parts(out).title,
         "embed": embed.split('title="')[1].split('"')[0],
         "png": Image.open(out.with_suffix(".png")).text["Title"],
+        "card": Image.open(out.with_name(out.stem + ".card.png")).text["Title"],
     }
 
 
