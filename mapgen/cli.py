@@ -388,14 +388,16 @@ def _version() -> str:
 def _serve(args, options) -> int:
     from functools import partial
 
-    from mapgen.pipeline import build
+    from mapgen.locale import DEFAULT
+    from mapgen.pipeline import build, output_paths
     from mapgen.serve import serve
 
     if len(args.lang) > 1:
         print("mapgen: serve previews one language at a time", file=sys.stderr)
         return 2
+    page = output_paths(options.out, None if options.lang == DEFAULT else options.lang)["html"]
     try:
-        serve(partial(build, options), options.out, options.data_dir, args.port, not args.no_open)
+        serve(partial(build, options), page, options.data_dir, args.port, not args.no_open)
     except interrupts.Interrupted:
         pass
     except OSError as err:  # the port is taken, or not allowed

@@ -136,3 +136,24 @@ def test_a_first_build_that_fails_shows_its_problems(tmp_path):
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
+
+
+def test_serve_previews_a_language(tmp_path):
+    assert run_mapgen("init", tmp_path).returncode == 0
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open", "--lang", "uk"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _until(lambda: _state(base)["build"] == 1, 60, "the first build")
+        status, page = _get(base + "/")
+        assert status == 200 and '<html lang="uk"' in page
+        assert (tmp_path / "output" / "nato_map.uk.html").exists()
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
