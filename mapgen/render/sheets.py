@@ -20,6 +20,7 @@ CARD_DPI = 100
 A4_MM = (210.0, 297.0)
 MM = 1 / 25.4  # inches
 PRINT_MIN_MM, PRINT_MAX_MM = 40.0, 420.0  # a narrow column up to A3's width
+ROW = 1.45  # a key entry's height, in lines of its text (room for a second line)
 
 
 def _side(rtl: bool) -> tuple[float, dict]:
@@ -104,7 +105,7 @@ def _legend_rows(fig, entries: list[dict], top: float, width_in: float, pt: floa
         column, row = index % columns, index // columns
         label = textwrap.shorten(entry["label"], wrap * 2, placeholder="…")
         lines = textwrap.wrap(label, wrap) or [""]
-        y = top - (row + 0.5) * line * 2
+        y = top - (row + 0.5) * line * ROW
         x = 0.02 + column * column_width
         if rtl:
             x = 0.98 - column * column_width - swatch_w
@@ -126,7 +127,7 @@ def _legend_rows(fig, entries: list[dict], top: float, width_in: float, pt: floa
         fig.text(text_x, y, "\n".join(lines[:2]), fontsize=pt, va="center",
                  ha="right" if rtl else "left", linespacing=1.05, **TEXT)  # fmt: skip
         rows = max(rows, row + 1)
-    return top - rows * line * 2
+    return top - rows * line * ROW
 
 
 def card(plan: dict, shapes: list[dict]) -> bytes:
@@ -170,7 +171,7 @@ def sheet(plan: dict, shapes: list[dict], width_mm: float | None, fmt: str) -> b
     credit = _wrap(plan["credit"], width, pt * 0.8)
     below = (credit.count("\n") + 1) * pt * 0.8 * 1.3 / 72 + 0.1
     columns = max(1, int(width // 2.6))
-    below += -(-len(plan["legend"]) // columns) * pt * 0.85 * 1.55 * 2 / 72 + 0.1
+    below += -(-len(plan["legend"]) // columns) * pt * 0.85 * 1.55 * ROW / 72 + 0.1
     x0, y0, x1, y1 = plan["box"]
     if width_mm is None:  # A4: the map takes what the texts leave
         height = A4_MM[1] * MM
