@@ -16,7 +16,6 @@ from branca.element import Element, Figure
 
 from mapgen import locale, story
 from mapgen.config import Settings
-from mapgen.dates import long_date
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.render import assets, csp, describe, geometry, notebook
 from mapgen.render.ids import stabilise_ids
@@ -295,8 +294,6 @@ def assemble(
             "members_caption": describe.members_caption(context.joined, settings.ui),
             "articles": settings.articles,
             "article_rows": describe.article_rows(context.articles, settings),
-            "later_count": int((~context.joined.members["member_as_of"]).sum()),
-            "as_of_label": long_date(context.joined.as_of),
             "png_name": options.png_name,
             "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
