@@ -238,8 +238,8 @@ def _wanted(paths: dict[str, Path], options: BuildOptions) -> dict[str, Path]:
 def build(
     options: BuildOptions | None = None, image_job: ImageJob | None = None
 ) -> dict[str, Path]:
-    """Build the map and write the page, the PNG (unless ``png=False``) and the embed
-    snippet, all or none; return their paths.
+    """Build the map and write the page, the PNG and share card (unless ``png=False``), the
+    embed snippet and, with ``print_size``, the PDF and SVG: all or none; return their paths.
 
     The PNG is drawn by a second process, started first: it imports matplotlib while this
     one loads the data, draws the texts and legend while the shapes are simplified, and the
@@ -293,7 +293,6 @@ def _files(
     render = dataclasses.replace(
         options.render, png_name=png_name, card_name=card, page_name=paths["html"].name
     )
-
     options = dataclasses.replace(options, render=render)
     drawn = {"png", "card", "pdf", "svg"} & set(paths)
     if image_job and not drawn:
