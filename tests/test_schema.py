@@ -176,3 +176,12 @@ def test_any_value_is_accepted_as_data_or_located(tmp_path, bundled, context_202
     data = page_data(build_layers(context), context, RenderOptions())
     block = json_block(data)
     assert "<" not in block and json.loads(block) == json.loads(json.dumps(data))
+
+
+def test_a_caption_counts_words_not_punctuation():
+    from mapgen.schema import word_count
+
+    # French sets « », : and ; apart, and groups thousands with a space: still words only
+    french = "Bilan\u00a0: plus de 14\u202f000 morts «\u00a0principalement\u00a0»\u202f; fin."
+    assert word_count(french) == 7
+    assert word_count("Twelve states founded NATO in 1949.") == 6
