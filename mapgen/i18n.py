@@ -7,7 +7,8 @@ reader sees under the key of its English text, and nothing else:
   gives its titles only (the links stay); a chapter is ``[chapters.<id>]``;
 - the tables' texts by file and row (``[events."1949-04-04"] title``, see :data:`ROWS`);
 - ``[names]``: the shapes Natural Earth does not name in the language (oblasts, seas), by
-  ``shape_id``. Countries are named from Natural Earth's ``name_<lang>`` in data/geo.
+  ``shape_id``. Countries are named from Natural Earth's ``name_<lang>`` in data/geo, unless
+  the file names them too (optional: ``BLR = "Беларусь"``).
 
 A text whose wording follows a number (``plural`` in :mod:`mapgen.schema`) may be a table of
 CLDR plural forms: ``label = { one = "…", few = "…", many = "…", other = "…" }``.
@@ -191,10 +192,24 @@ class Translation:
     label: str
 
 
+def optional_names(shapes) -> dict[str, Entry]:
+    """Names a language file may give though Natural Earth has them: ``[names] BLR =
+    "Беларусь"`` where the newsroom writes a country otherwise (Natural Earth: Белоруссия)."""
+    return {
+        f"names.{sid}": Entry(name, _ROW_TEXT)
+        for sid, name in zip(shapes.index, shapes["name"], strict=True)
+    }
+
+
 def read(
-    data_dir: Path, lang: str, entries: dict[str, Entry], path: Path | None = None
+    data_dir: Path,
+    lang: str,
+    entries: dict[str, Entry],
+    path: Path | None = None,
+    optional: dict[str, Entry] | None = None,
 ) -> Translation:
-    """Read ``data/i18n/<lang>.toml`` and hold it to the English texts ``entries``.
+    """Read ``data/i18n/<lang>.toml`` and hold it to the English texts ``entries`` (and, if
+    given, the ``optional`` ones it may also give).
 
     Raises
     ------
@@ -207,14 +222,16 @@ def read(
     lines = schema.key_lines(source)
     flat = dict(_flatten(raw, entries))
     problems = []
+    optional = optional or {}
     for key, value in flat.items():
         at = lines.get(key, 1)
-        if key not in entries:
+        entry = entries.get(key) or optional.get(key)
+        if entry is None:
             close = difflib.get_close_matches(key, list(entries), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
             problems.append(Problem(label, at, key, f"key '{key}' is not an English text{hint}"))
             continue
-        problem = _problem(value, entries[key], lang)
+        problem = _problem(value, entry, lang)
         if problem:
             shown = (
                 value if isinstance(value, str) and len(value) <= 60 else str(value)[:57] + "..."
@@ -251,7 +268,7 @@ def translate(sources, data_dir: Path, lang: str):
         raise InputError([Problem(display_path(path), None, None, message)])
     shapes = sources.shapes
     entries = english(sources.settings.raw, sources, shapes, lang)
-    translation = read(data_dir, lang, entries)
+    translation = read(data_dir, lang, entries, optional=optional_names(shapes))
     texts = translation.texts
     merged = _merged(sources.settings.raw, texts)
     settings = config.settings_from(merged, sources.settings, lang)
@@ -266,7 +283,7 @@ def translate(sources, data_dir: Path, lang: str):
             ]
         changes[attribute] = frame
     names = [
-        own or texts[f"names.{sid}"]
+        texts.get(f"names.{sid}") or own
         for sid, own in zip(shapes.index, _own_name(shapes, lang), strict=True)
     ]
     changes["shapes"] = shapes.assign(name=names)
@@ -321,7 +338,7 @@ def check_file(data_dir: Path, lang: str, path: Path | None = None) -> Translati
 
     sources = load(data_dir)
     entries = english(sources.settings.raw, sources, sources.shapes, lang)
-    return read(data_dir, lang, entries, path)
+    return read(data_dir, lang, entries, path, optional_names(sources.shapes))
 
 
 if __name__ == "__main__":  # python -m mapgen.i18n LANG [FILE]: check a language file

@@ -58,6 +58,11 @@ def template(data_dir: Path, lang: str, keep: dict | None = None) -> str:
         if entry.key.plural:
             out.append(f"# plural: may be {{ {forms.replace(', ', ' = …, ')} = … }}")
         out.append(f"{_key(key)} = {_value(kept.get(name, entry.value))}")
+    # countries the kept file names itself (optional; [names] comes last)
+    overrides = [(k, v) for k, v in kept.items() if k.startswith("names.") and k not in entries]
+    if overrides and table != "names":
+        out += ["", "[names]"]
+    out += [f"{_key(k.removeprefix('names.'))} = {_value(v)}" for k, v in overrides]
     return "\n".join(out) + "\n"
 
 

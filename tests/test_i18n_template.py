@@ -28,3 +28,7 @@ def test_the_template_starts_a_new_language(tmp_path):
     again = tmp_path / "de.toml"
     again.write_text(i18n_template.template(DATA, "de", kept), encoding="utf-8")
     assert i18n.check_file(DATA, "de", again).texts == i18n.check_file(DATA, "de").texts
+    # and a country the file names its own way
+    kept = tomllib.loads(i18n.language_file(DATA, "ru").read_text(encoding="utf-8"))
+    again.write_text(i18n_template.template(DATA, "ru", kept), encoding="utf-8")
+    assert i18n.check_file(DATA, "ru", again).texts == i18n.check_file(DATA, "ru").texts
