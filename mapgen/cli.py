@@ -327,18 +327,19 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_build_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    build_parser = commands.add_parser(
-        "build",
-        help="build the map (the default command)",
-        description=BUILD_DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    build_parser = command("build", "build the map (the default command)", BUILD_DESCRIPTION)
     _add_build_options(build_parser, inherit=True)
-    serve_parser = commands.add_parser(
-        "serve",
-        help="a live preview that rebuilds as the data changes",
-        description=SERVE_DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    serve_parser = command(
+        "serve", "a live preview that rebuilds as the data changes", SERVE_DESCRIPTION
     )
     serve_parser.add_argument(
         "--port",
@@ -353,12 +354,7 @@ def make_parser() -> argparse.ArgumentParser:
         help="do not open the page in a browser; e.g. mapgen serve --no-open",
     )
     _add_build_options(serve_parser, inherit=True)
-    init_parser = commands.add_parser(
-        "init",
-        help="copy the bundled data into DIR/data to edit",
-        description=INIT_DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    init_parser = command("init", "copy the bundled data into DIR/data to edit", INIT_DESCRIPTION)
     init_parser.add_argument(
         "dir", type=_path, metavar="DIR", help="the project folder; e.g. mapgen init my-map"
     )

@@ -63,18 +63,23 @@ def _until(condition, seconds: float, what: str):
     raise AssertionError(f"timed out: {what}")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    assert run_mapgen("init", tmp_path).returncode == 0
+def _serve(project, *options: str) -> tuple[subprocess.Popen, str]:
+    """``mapgen serve`` in ``project`` on a free port, as an editor starts it."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open", "--no-png"],
-        cwd=tmp_path,
+        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open", *options],
+        cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def preview(tmp_path):
+    assert run_mapgen("init", tmp_path).returncode == 0
+    process, base = _serve(tmp_path, "--no-png")
     try:
         _until(lambda: _state(base)["build"] == 1, 60, "the first build")
         yield process, base, tmp_path
@@ -135,15 +140,7 @@ def test_a_first_build_that_fails_shows_its_problems(tmp_path):
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("zoom = 4", "zoom = 99", 1), encoding="utf-8"
     )
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = _serve(tmp_path)
     try:
         _until(lambda: _state(base)["problems"], 60, "the problems")
         status, page = _get(base + "/")
@@ -155,15 +152,7 @@ def test_a_first_build_that_fails_shows_its_problems(tmp_path):
 
 def test_serve_previews_a_language(tmp_path):
     assert run_mapgen("init", tmp_path).returncode == 0
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mapgen", "serve", "--port", str(port), "--no-open", "--lang", "uk"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = _serve(tmp_path, "--lang", "uk")
     try:
         _until(lambda: _state(base)["build"] == 1, 60, "the first build")
         status, page = _get(base + "/")
