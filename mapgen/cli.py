@@ -403,15 +403,21 @@ def _serve(args, options) -> int:
     return 0
 
 
+def _report(err: InputError, outcome: str) -> int:
+    """Every located problem on its own line, then what happened; exit code 2."""
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(f"mapgen: {len(err.problems)} problem(s) in the input; {outcome}", file=sys.stderr)
+    return 2
+
+
 def _init(args) -> int:
     from mapgen.project import init
 
     try:
         target = init(args.dir, force=args.force)
     except InputError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 2
+        return _report(err, "nothing was copied")
     print(f"mapgen: the data is in {target}; edit it there, then run mapgen in {args.dir}")
     return 0
 
@@ -503,13 +509,7 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
         else:
             build(options, image_job=job)
     except InputError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"mapgen: {len(err.problems)} problem(s) in the input; nothing was written",
-            file=sys.stderr,
-        )
-        return 2
+        return _report(err, "nothing was written")
     except Exception as err:  # an internal error: one line, the traceback only with --debug
         if args.debug:
             traceback.print_exc()

@@ -71,8 +71,6 @@ class Settings:
     raw : dict
         map.toml as read and checked, before its texts are filled: what a language file of
         data/i18n translates (:mod:`mapgen.i18n`).
-    lang : str
-        The language of the texts.
     """
 
     map: dict
@@ -88,7 +86,6 @@ class Settings:
     label: str = SETTINGS_FILE
     lines: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict, repr=False)  # map.toml as read, for data/i18n
-    lang: str = "en"
 
     @property
     def baseline_date(self) -> date:
@@ -183,7 +180,7 @@ def load_settings(data_dir: Path) -> Settings:
     return settings_from(raw, Settings({}, {}, label=label, lines=schema.key_lines(source)))
 
 
-def settings_from(raw: dict, like: Settings, lang: str = "en") -> Settings:
+def settings_from(raw: dict, like: Settings) -> Settings:
     """Settings from a checked map.toml ``raw`` (or its translation), labelled as ``like``."""
     checked = raw
     raw = _literal_texts(raw)
@@ -207,5 +204,4 @@ def settings_from(raw: dict, like: Settings, lang: str = "en") -> Settings:
         label=like.label,
         lines=like.lines,
         raw=checked,
-        lang=lang,
     )

@@ -138,11 +138,13 @@ def available(data_dir: Path) -> list[str]:
     return [locale.DEFAULT, *[lang for lang in found if lang != locale.DEFAULT]]
 
 
-def _flatten(tree: dict, english_keys, prefix: str = ""):
+def flatten(tree: dict, english_keys, prefix: str = ""):
+    """A language file's tables as (dotted key, value) pairs; a table whose key is an English
+    text (a plural form table) is a value."""
     for name, value in tree.items():
         path = f"{prefix}.{name}" if prefix else name
         if isinstance(value, dict) and path not in english_keys:
-            yield from _flatten(value, english_keys, path)
+            yield from flatten(value, english_keys, path)
         else:
             yield path, value
 
@@ -220,7 +222,7 @@ def read(
     label = display_path(path)
     raw, source = config.parse_toml(read_input(path, label), label)
     lines = schema.key_lines(source)
-    flat = dict(_flatten(raw, entries))
+    flat = dict(flatten(raw, entries))
     problems = []
     optional = optional or {}
     for key, value in flat.items():
@@ -271,7 +273,7 @@ def translate(sources, data_dir: Path, lang: str):
     translation = read(data_dir, lang, entries, optional=optional_names(shapes))
     texts = translation.texts
     merged = _merged(sources.settings.raw, texts)
-    settings = config.settings_from(merged, sources.settings, lang)
+    settings = config.settings_from(merged, sources.settings)
     changes = {"settings": settings}
     for stem, (attribute, name_of, columns) in ROWS.items():
         frame = getattr(sources, attribute).copy()

@@ -41,7 +41,7 @@ def _value(value) -> str:
 def template(data_dir: Path, lang: str, keep: dict | None = None) -> str:
     sources = load(data_dir)
     entries = i18n.english(sources.settings.raw, sources, sources.shapes, lang)
-    kept = dict(i18n._flatten(keep or {}, entries))
+    kept = dict(i18n.flatten(keep or {}, entries))
     forms = ", ".join(sorted(locale.plural_forms(lang)))
     out = [
         f"# The map's texts in {lang}: the same keys as the English texts (map.toml, the tables",

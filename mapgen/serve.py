@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import logging
 import re
@@ -133,14 +134,10 @@ class _Handler(SimpleHTTPRequestHandler):
         if path == "/" + self.page:  # no good build yet: the problems, and the reload script
             with self.state.lock:
                 problems = "\n".join(self.state.problems) or "building…"
-            body = ERROR_PAGE.format(problems=_escape(problems), script=RELOAD_JS)
+            body = ERROR_PAGE.format(problems=html.escape(problems), script=RELOAD_JS)
             self._send(body.encode(), "text/html", 503)
             return
         super().do_GET()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _rebuild(build, state: State) -> None:

@@ -208,11 +208,31 @@ def text_keys() -> list[tuple[str, ...]]:
 
 
 def wait_until(page, condition: str, seconds: float) -> None:
-    """Poll a condition with evaluate (the page's CSP forbids wait_for_function's eval)."""
+    """Poll a condition with evaluate (the page's CSP forbids wait_for_function's eval); a
+    page that reloads meanwhile (the preview of mapgen serve) is asked again once loaded."""
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + seconds
-    while not page.evaluate(f"() => Boolean({condition})"):
+    while True:
+        try:
+            if page.evaluate(f"() => Boolean({condition})"):
+                return
+        except Error:  # the page was reloading: ask the new one
+            pass
         assert time.monotonic() < deadline, f"timed out waiting for {condition}"
         page.wait_for_timeout(100)
+
+
+SCREEN_POINT = (
+    "(ll) => { const p = mapgen.map.latLngToContainerPoint(ll);"
+    " const r = mapgen.map.getContainer().getBoundingClientRect();"
+    " return [r.left + p.x, r.top + p.y]; }"
+)
+
+
+def screen_point(page, lat: float, lon: float) -> list[float]:
+    """Where a place is on the screen, in page pixels."""
+    return page.evaluate(SCREEN_POINT, [lat, lon])
 
 
 def run_mapgen(*args, cwd=ROOT, env=None, check=False):

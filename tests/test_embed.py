@@ -4,20 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import screen_point
 
 pytestmark = pytest.mark.browser
-
-
-POINT = (
-    "(ll) => { const p = mapgen.map.latLngToContainerPoint(ll);"
-    " const r = mapgen.map.getContainer().getBoundingClientRect();"
-    " return [r.left + p.x, r.top + p.y]; }"
-)
-
-
-def _screen_point(page, lat, lon):
-    """Where a place is on the screen, in page pixels."""
-    return page.evaluate(POINT, [lat, lon])
 
 
 def _article(built_map):
@@ -167,7 +156,7 @@ def test_key_swatches_are_the_colours_the_map_draws(built_map, open_page, key, c
     page = open_page(built_map, fragment=f"#chapter={chapter}")
     page.evaluate("(p) => mapgen.map.setView(p, 6, {animate: false})", list(where))
     page.wait_for_timeout(400)
-    drawn = _pixel(page, *_screen_point(page, *where))
+    drawn = _pixel(page, *screen_point(page, *where))
     swatch = page.locator(f'[data-legend-key="{key}"] .mg-swatch')
     swatch.scroll_into_view_if_needed()
     box = swatch.bounding_box()
@@ -177,7 +166,7 @@ def test_key_swatches_are_the_colours_the_map_draws(built_map, open_page, key, c
 
 def test_a_click_on_a_shape_leaves_no_focus_box(built_map, open_page):
     page = open_page(built_map, fragment="#chapter=no-activity")
-    point = _screen_point(page, 49.5, 31.0)
+    point = screen_point(page, 49.5, 31.0)
     page.mouse.click(*point)
     page.wait_for_timeout(200)
     outline = page.evaluate(
@@ -206,7 +195,7 @@ def test_a_click_on_a_shape_leaves_no_focus_box(built_map, open_page):
 )  # fmt: skip
 def test_one_popup_per_place_lists_every_fact_in_order(built_map, open_page, where, titles):
     page = open_page(built_map, fragment="#chapter=explore")
-    point = _screen_point(page, *where)
+    point = screen_point(page, *where)
     page.mouse.click(*point)
     shown = page.locator(".leaflet-popup .mg-popup-title").all_text_contents()
     assert shown == titles
@@ -224,7 +213,7 @@ def test_on_a_phone_the_popup_clears_the_controls(built_map, open_page, where):
     page.locator(".mg-map").scroll_into_view_if_needed()
     page.evaluate("(p) => mapgen.map.setView(p, 5, {animate: false})", list(where))
     page.wait_for_timeout(200)
-    point = _screen_point(page, *where)
+    point = screen_point(page, *where)
     page.mouse.click(*point)
     page.wait_for_timeout(500)  # the pan that makes room
     popup = page.locator(".leaflet-popup-content-wrapper").bounding_box()

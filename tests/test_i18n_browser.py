@@ -10,7 +10,7 @@ from datetime import date
 
 import pyogrio
 import pytest
-from conftest import ROOT, page_markers, page_parts, run_mapgen, wait_until
+from conftest import ROOT, page_markers, page_parts, run_mapgen, screen_point, wait_until
 from PIL import Image
 
 from mapgen import locale
@@ -33,11 +33,6 @@ PROPER_PHRASES = (
 ENGLISH_WORDS = "the and of with which would joined members since after between from source sources"
 # English words a language has too: French "source", "sources".
 SHARED_WORDS = {"fr": {"source", "sources"}}
-POINT = (
-    "(ll) => { const p = mapgen.map.latLngToContainerPoint(ll);"
-    " const r = mapgen.map.getContainer().getBoundingClientRect();"
-    " return [r.left + p.x, r.top + p.y]; }"
-)
 _ID = re.compile(
     r"[a-z0-9_.:-]+|[A-Z]{3,6}(-[A-Z0-9]+)?|https?://\S+|#[0-9a-fA-F]{6}|\d{4}-\d\d-\d\d"
 )
@@ -96,7 +91,7 @@ def _page_strings(page, path) -> set[str]:
     page.goto("about:blank")
     page.goto(f"{path.as_uri()}#chapter=no-activity")
     wait_until(page, "document.documentElement.hasAttribute('data-mapgen-ready')", 20)
-    page.mouse.click(*page.evaluate(POINT, [49.5, 31.0]))
+    page.mouse.click(*screen_point(page, 49.5, 31.0))
     page.locator(".leaflet-popup-content").wait_for()
     found |= set(page.locator(".leaflet-popup").inner_text().split("\n"))
     page.locator(".mg-layers-button").click()

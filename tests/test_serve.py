@@ -12,24 +12,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import run_mapgen
+from conftest import run_mapgen, wait_until
 
 pytestmark = pytest.mark.browser
-
-
-def _on_page(page, condition: str, seconds: float) -> None:
-    """Poll a condition on a page that may reload meanwhile (the preview reloads itself)."""
-    from playwright.sync_api import Error
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            if page.evaluate(f"() => Boolean({condition})"):
-                return
-        except Error:  # the page was reloading: ask the new one
-            pass
-        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
-        page.wait_for_timeout(100)
 
 
 def _free_port() -> int:
@@ -99,7 +84,7 @@ def test_serve_rebuilds_reloads_shows_problems_and_stops(preview, browser):
     errors = []
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.goto(base + "/nato_map.html")
-    _on_page(tab, "document.documentElement.hasAttribute('data-mapgen-ready')", 20)
+    wait_until(tab, "document.documentElement.hasAttribute('data-mapgen-ready')", 20)
     # an edit: rebuilt and served within a few seconds, and the open page reloads itself
     settings = project / "data" / "map.toml"
     good = settings.read_text(encoding="utf-8")
@@ -107,20 +92,20 @@ def test_serve_rebuilds_reloads_shows_problems_and_stops(preview, browser):
     started = time.monotonic()
     _until(lambda: _state(base)["build"] == 2, 10, "the rebuild")
     assert "Edited: NATO" in _get(base + "/nato_map.html")[1]
-    _on_page(tab, "document.title.startsWith('Edited: NATO')", 10)
+    wait_until(tab, "document.title.startsWith('Edited: NATO')", 10)
     assert time.monotonic() - started < 10
     # a broken edit: located problems in the page and the terminal; the last good map stays
     settings.write_text(good.replace("zoom = 4", 'zoom = "four"', 1), encoding="utf-8")
     problems = _until(lambda: _state(base)["problems"], 10, "the problems")
     assert problems[0].startswith("data/map.toml:") and "map.zoom" in problems[0]
-    _on_page(tab, "document.getElementById('mapgen-preview-problems')", 10)
+    wait_until(tab, "document.getElementById('mapgen-preview-problems')", 10)
     shown = tab.locator("#mapgen-preview-problems").inner_text()
     assert "data/map.toml:" in shown and "map.zoom" in shown
     assert tab.title().startswith("Edited: NATO")  # the last good map
     assert _state(base)["build"] == 2
     # fixed again: the problems go, the page reloads
     settings.write_text(good, encoding="utf-8")
-    _on_page(tab, "document.title.startsWith('NATO')", 10)
+    wait_until(tab, "document.title.startsWith('NATO')", 10)
     assert tab.locator("#mapgen-preview-problems").count() == 0
     assert not [e for e in errors if "Content Security Policy" in e], errors
     tab.close()

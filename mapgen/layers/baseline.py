@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, iso, popup_spec, shape_group
+from mapgen.locale import long_date
 from mapgen.schema import DATE, MORE_SOURCES, URL, text
 from mapgen.texts import fill
 

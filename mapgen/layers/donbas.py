@@ -3,7 +3,6 @@ occupied Crimea and the 2021 build-up."""
 
 from __future__ import annotations
 
-from mapgen.dates import month_year
 from mapgen.layers.shapes import (
     LayerContext,
     LegendEntry,
@@ -14,6 +13,7 @@ from mapgen.layers.shapes import (
     popup_spec,
     shape_group,
 )
+from mapgen.locale import month_year
 from mapgen.schema import DATE, MORE_SOURCES, URL, text
 from mapgen.texts import fill
 

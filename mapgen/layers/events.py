@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from mapgen.dates import long_date
 from mapgen.layers.shapes import (
     LayerContext,
     LegendEntry,
@@ -12,6 +11,7 @@ from mapgen.layers.shapes import (
     marker_style,
     slug,
 )
+from mapgen.locale import long_date
 from mapgen.schema import TEXTS, Key, text
 from mapgen.texts import fill, pieces
 

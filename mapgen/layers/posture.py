@@ -3,8 +3,8 @@ states that joined NATO after 27 May 1997 (battlegroups, missile defence, air po
 
 from __future__ import annotations
 
-from mapgen.dates import long_date
 from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, marker_style
+from mapgen.locale import long_date
 from mapgen.schema import MORE_SOURCES, URL, text
 from mapgen.texts import fill
 

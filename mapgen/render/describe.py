@@ -9,14 +9,9 @@ from urllib.parse import quote
 
 from mapgen import locale, story
 from mapgen.config import Settings
-from mapgen.dates import long_date
 from mapgen.join import Joined
+from mapgen.locale import long_date
 from mapgen.texts import fill
-
-
-def names_list(names: list[str]) -> str:
-    """``A, B and C``, in the language of the build."""
-    return locale.names_list(names)
 
 
 def descriptions(context, settings: Settings) -> dict[str, str]:
@@ -55,18 +50,18 @@ def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
             texts["territory"],
             event=wave.event,
             date=long_date(wave.first_date),
-            area=names_list(names),
+            area=locale.names_list(names),
         )
     demands_from = settings.layers.get("baseline", {}).get("since")
     if demands_from is None or joined.as_of.isoformat() >= str(demands_from):
         summary += " " + fill(
             texts["demands"],
             after_count=len(after),
-            after_names=names_list(after["name"].tolist()),
-            zone_names=names_list(zone_names),
+            after_names=locale.names_list(after["name"].tolist()),
+            zone_names=locale.names_list(zone_names),
         )
     if len(later):
-        summary += " " + fill(texts["later"], later_names=names_list(later["name"].tolist()))
+        summary += " " + fill(texts["later"], later_names=locale.names_list(later["name"].tolist()))
     return summary
 
 

@@ -26,6 +26,23 @@ HATCH = "////"
 TEXT = {"parse_math": False}
 
 
+def swatch_style(entry: dict) -> dict:
+    """How a key entry's swatch is filled: its pattern (hatch, dashed) or its colour."""
+    colour = entry["color"]
+    return {
+        "hatch": {"facecolor": "white", "edgecolor": colour, "hatch": HATCH},
+        "dashed": {"facecolor": "none", "edgecolor": colour, "linestyle": "--"},
+    }.get(entry["pattern"], {"facecolor": colour, "edgecolor": "#0003"})
+
+
+def text_side(rtl: bool, margin: float) -> tuple[float, dict]:
+    """Where a line of text starts (figure fraction) and how it is aligned: at the left, or
+    at the right for a right-to-left language."""
+    if rtl:
+        return 1 - margin, {"ha": "right", "multialignment": "right"}
+    return margin, {"ha": "left"}
+
+
 def _compound(rings):
     """One matplotlib Path of many closed rings, built in one go."""
     import numpy as np
@@ -138,10 +155,7 @@ def _legend(fig, entries: list[dict], layout: dict, rtl: bool = False) -> None:
                     )
                 )
             else:
-                style = {
-                    "hatch": {"facecolor": "white", "edgecolor": colour, "hatch": HATCH},
-                    "dashed": {"facecolor": "none", "edgecolor": colour, "linestyle": "--"},
-                }.get(entry["pattern"], {"facecolor": colour, "edgecolor": "#0003"})
+                style = swatch_style(entry)
                 fig.add_artist(
                     Rectangle(
                         (x, middle - 0.35 * size),
@@ -208,8 +222,7 @@ def frame(plan: dict) -> dict:
     )
     rtl = plan.get("rtl", False)
     # a right-to-left language starts its lines at the right
-    side = {"ha": "right", "multialignment": "right"} if rtl else {"ha": "left"}
-    x = 0.99 if rtl else 0.01
+    x, side = text_side(rtl, 0.01)
     title = plan["title"]
     below.text(x, 0.975, title, fontsize=17, fontweight="bold", va="top", **side, **TEXT)
     subtitle = textwrap.fill(plan["subtitle"], SUBTITLE_WRAP)

@@ -222,12 +222,11 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
 
 def _share(options: RenderOptions, view: dict) -> dict | None:
     """The share tags' values: absolute URLs of the page and its card, title, description."""
-    if not options.base_url or not options.card_name:
+    if not (options.base_url and options.card_name and options.page_name):
         return None
     base = options.base_url if options.base_url.endswith("/") else options.base_url + "/"
-    page = options.page_name or "nato_map.html"
     return {
-        "url": base + page,
+        "url": base + options.page_name,
         "image": base + options.card_name,
         "title": options.title or view["title"],
         "description": view["subtitle"],

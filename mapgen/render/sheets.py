@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from mapgen.render.drawing import HATCH, TEXT, _shapes
+from mapgen.render.drawing import TEXT, _shapes, swatch_style, text_side
 
 CARD_PX = (1200, 630)
 CARD_DPI = 100
@@ -21,10 +21,6 @@ A4_MM = (210.0, 297.0)
 MM = 1 / 25.4  # inches
 PRINT_MIN_MM, PRINT_MAX_MM = 40.0, 420.0  # a narrow column up to A3's width
 ROW = 1.45  # a key entry's height, in lines of its text (room for a second line)
-
-
-def _side(rtl: bool) -> tuple[float, dict]:
-    return (0.98, {"ha": "right", "multialignment": "right"}) if rtl else (0.02, {"ha": "left"})
 
 
 def _wrap(text: str, width_in: float, pt: float) -> str:
@@ -109,10 +105,7 @@ def _legend_rows(fig, entries: list[dict], top: float, width_in: float, pt: floa
         x = 0.02 + column * column_width
         if rtl:
             x = 0.98 - column * column_width - swatch_w
-        style = {
-            "hatch": {"facecolor": "white", "edgecolor": entry["color"], "hatch": HATCH},
-            "dashed": {"facecolor": "none", "edgecolor": entry["color"], "linestyle": "--"},
-        }.get(entry["pattern"], {"facecolor": entry["color"], "edgecolor": "#0003"})
+        style = swatch_style(entry)
         fig.add_artist(
             Rectangle(
                 (x, y - swatch_h / 2),
@@ -138,7 +131,7 @@ def card(plan: dict, shapes: list[dict]) -> bytes:
     width_in, height_in = CARD_PX[0] / CARD_DPI, CARD_PX[1] / CARD_DPI
     fig = Figure(figsize=(width_in, height_in), dpi=CARD_DPI, facecolor="white")
     FigureCanvasAgg(fig)
-    x, side = _side(plan.get("rtl", False))
+    x, side = text_side(plan.get("rtl", False), 0.02)
     title = _wrap(plan["title"], width_in, 24)
     lines = title.count("\n") + 1
     fig.text(x, 0.965, title, fontsize=24, fontweight="bold", va="top", **side, **TEXT)
@@ -179,7 +172,7 @@ def sheet(plan: dict, shapes: list[dict], width_mm: float | None, fmt: str) -> b
         height = above + below + width * 0.96 * (y1 - y0) / (x1 - x0)
     fig = Figure(figsize=(width, height), facecolor="white")
     FigureCanvasAgg(fig)
-    x, side = _side(rtl)
+    x, side = text_side(rtl, 0.02)
     top = 1 - 0.04 / height
     for text, size, weight, colour in blocks:
         fig.text(x, top, text, fontsize=size, fontweight=weight, color=colour, va="top",
