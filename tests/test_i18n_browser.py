@@ -233,3 +233,18 @@ def test_long_step_titles_keep_one_row(built, browser, lang):
     assert other.get_attribute("title").startswith("4. ")
     assert other.bounding_box()["width"] < 60
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", *LANGS])
+def test_the_timeline_fits_a_phone_in_every_language(built, browser, lang):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(built[lang].as_uri())
+    wait_until(page, "document.documentElement.hasAttribute('data-mapgen-ready')", 20)
+    fits = page.evaluate(
+        "[...document.querySelectorAll('#mg-play, #mg-status')].map(e =>"
+        " [e.id, e.scrollWidth <= e.clientWidth + 1, e.getBoundingClientRect().right])"
+    )
+    for element, whole, right in fits:
+        assert whole, (lang, element)  # the Play button's word is not cut or spilled
+        assert right <= 375, (lang, element)
+    page.close()
