@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str):
     # build and build_map import folium, geopandas and pandas: only when asked for, so that
-    # ``python -m mapgen.render.drawing`` (the image process) starts without them
+    # ``python -m mapgen.image.png`` (the image process) starts without them
     if name in ("build", "build_map"):
         from mapgen import pipeline
 

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from mapgen import interrupts
 from mapgen.errors import InputError
-from mapgen.render.drawing import ImageJob
+from mapgen.image.png import ImageJob
 
 DESCRIPTION = """\
 Build an interactive map of NATO's enlargement and Russia's December 2021 draft treaties
@@ -77,7 +77,7 @@ def _base_url(text: str) -> str:
 
 
 def _print_size(text: str) -> str:
-    from mapgen.render import sheets
+    from mapgen.image import sheets
 
     if text.upper() == "A4":
         return "A4"
@@ -437,7 +437,7 @@ def run() -> NoReturn:
 
 
 def _default_simplify_px() -> float:
-    from mapgen.render.page import RenderOptions
+    from mapgen.page.document import RenderOptions
 
     return RenderOptions.simplify_px
 
@@ -468,8 +468,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str], job: ImageJob | None) -> int:
+    from mapgen.page.document import RenderOptions
     from mapgen.pipeline import BuildOptions, build, build_languages
-    from mapgen.render.page import RenderOptions
 
     args = make_parser().parse_args(argv)
     if args.command == "init":

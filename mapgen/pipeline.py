@@ -17,16 +17,18 @@ from pathlib import Path
 import folium
 import shapely
 
-from mapgen import config, i18n, locale, story
+from mapgen import config, i18n, locale, simplify, story
 from mapgen.errors import InputError, Problem
+from mapgen.image import plan as static
+from mapgen.image.png import ImageJob
 from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import input_paths, load
-from mapgen.render import embed, geometry, simplify, static
-from mapgen.render.drawing import ImageJob
-from mapgen.render.page import RenderOptions, assemble, render_html
-from mapgen.render.write import check_outputs, write_all
+from mapgen.page import embed
+from mapgen.page import shape_table as geometry
+from mapgen.page.document import RenderOptions, assemble, render_html
+from mapgen.write import check_outputs, write_all
 
 log = logging.getLogger("mapgen")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mapgen import schema
-from mapgen.render import csp
+from mapgen.page import csp
 from tests.conftest import DATA, dump_toml, page_parts, rewrite_csv, run_mapgen, text_keys
 
 MARKER = "mapgen-pwned"

@@ -11,7 +11,7 @@ import pytest
 from mapgen.errors import InputError
 from mapgen.layers.shapes import MarkerSet
 from mapgen.load import load_articles
-from mapgen.render.describe import article_rows
+from mapgen.page.texts import article_rows
 from tests.conftest import page_parts
 
 AGREEMENT = "https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en"

@@ -10,8 +10,9 @@ import pytest
 from PIL import Image
 
 from mapgen import locale
+from mapgen.image import plan as static
+from mapgen.image import png as drawing
 from mapgen.pipeline import BuildOptions, _prepare
-from mapgen.render import drawing, static
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shapely
 
-from mapgen.render import geometry
+from mapgen.page import shape_table as geometry
 from tests.conftest import page_parts
 
 BOUND_PX = 0.75

@@ -11,7 +11,7 @@ import pytest
 from conftest import wait_until
 
 from mapgen import build_map
-from mapgen.render import notebook
+from mapgen.page import notebook
 
 pytestmark = pytest.mark.browser
 

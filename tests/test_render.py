@@ -15,7 +15,8 @@ from urllib.parse import unquote
 import numpy as np
 import shapely
 
-from mapgen.render import geometry, simplify
+from mapgen import simplify
+from mapgen.page import shape_table as geometry
 from tests.conftest import DATA, page_parts, run_mapgen
 
 
@@ -209,7 +210,7 @@ def test_tiles_are_opt_in(tmp_path, built_map):
 def test_download_neutralises_spreadsheet_formulas(joined_2021):
     import dataclasses
 
-    from mapgen.render import describe
+    from mapgen.page import texts as describe
 
     members = joined_2021.members.copy()
     hostile = ['=HYPERLINK("https://x")', "+1", "-1", "@SUM(A1)", "\tTab", "\rCR", "Plain"]

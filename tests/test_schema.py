@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from mapgen import config, schema
 from mapgen.errors import InputError
 from mapgen.layers import build_layers
-from mapgen.render.page import RenderOptions, page_data
-from mapgen.render.scripts import json_block
+from mapgen.page.document import RenderOptions, page_data
+from mapgen.page.scripts import json_block
 from tests.conftest import DATA, dump_toml, run_mapgen, text_keys
 
 BUNDLED = (DATA / "map.toml").read_text(encoding="utf-8")

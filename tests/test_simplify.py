@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import shapely
 
-from mapgen.render import simplify
+from mapgen import simplify
 
 ZOOM = 4
 PX = simplify.metres_per_pixel(ZOOM)

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from mapgen import story
+from mapgen.image import plan as static
 from mapgen.layers import build_layers
-from mapgen.render import static
 from tests.conftest import DATA, page_parts, run_mapgen
 
 IDS = ["enlargement", "baseline", "no-activity", "donbas", "seas", "since"]

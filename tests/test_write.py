@@ -10,7 +10,7 @@ import stat
 import pytest
 
 from mapgen.errors import InputError
-from mapgen.render.write import write_all
+from mapgen.write import write_all
 
 
 def test_writes_every_file(tmp_path):

@@ -1,5 +1,5 @@
 // core.js: what the other files share. The files of mapgen/templates/js are concatenated in
-// a fixed order inside one function (mapgen/render/scripts.py); this one comes first.
+// a fixed order inside one function (mapgen/page/scripts.py); this one comes first.
 // The page's scripts are the same bytes whatever the data: every value arrives as JSON in a
 // data block (a script element of type application/json) and every text is set with textContent.
 

@@ -1,6 +1,6 @@
 """Store each shape once, compactly, for the page.
 
-Shapes simplified for the screen (:mod:`mapgen.render.simplify`) are stored in the plane the
+Shapes simplified for the screen (:mod:`mapgen.simplify`) are stored in the plane the
 map is drawn in: Web Mercator pixel coordinates of a zoom two levels in from the level's own
 (a quarter of a pixel there), rounded to integers and delta-encoded. The page then draws a
 point at any zoom by scaling and rounding, as Leaflet would after projecting.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mapgen.render.simplify import EARTH_RADIUS, TILE_PX, from_mercator, to_mercator
+from mapgen.simplify import EARTH_RADIUS, TILE_PX, from_mercator, to_mercator
 
 GRID_ZOOMS_IN = 2  # the grid: pixels at the default zoom + 2, i.e. 1/4 px at the default
 GRID_ERROR_PX = 2**0.5 / 2 / 2**GRID_ZOOMS_IN  # the most a point moves onto the grid: 0.18 px
@@ -67,7 +67,7 @@ def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None
 
     Parameters
     ----------
-    levels : mapgen.render.simplify.Levels
+    levels : mapgen.simplify.Levels
         The shapes simplified to the coarse level (for ``zoom``) and, in a region, the fine.
     shape_ids : iterable of str
         The ids the layers use.

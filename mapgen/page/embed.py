@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from mapgen.render.jinja import ENV
+from mapgen.page.jinja import ENV
 from mapgen.texts import fill
 
 FALLBACK_HEIGHT = 900  # px: where scripts are blocked, the frame keeps this height and scrolls

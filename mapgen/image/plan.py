@@ -3,8 +3,8 @@
 For print, social cards and readers whose browser runs no scripts. The image is planned from
 the layer definitions the page is built from (the ShapeSets and MarkerSets in each
 FeatureGroup), so the two cannot drift apart; layers switched off on the page are left out
-here too. The plan is plain data in Web Mercator metres; :mod:`mapgen.render.drawing` draws
-it, in a second process (:class:`~mapgen.render.drawing.ImageJob`) while this one renders
+here too. The plan is plain data in Web Mercator metres; :mod:`mapgen.image.png` draws
+it, in a second process (:class:`~mapgen.image.png.ImageJob`) while this one renders
 the page.
 """
 
@@ -17,7 +17,7 @@ from geopandas import GeoDataFrame
 from mapgen import locale, story
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.layers.shapes import Labels, MarkerSet, ShapeSet
-from mapgen.render.simplify import to_mercator
+from mapgen.simplify import to_mercator
 
 
 def _rings(geoms, ids) -> dict[str, list[np.ndarray]]:
@@ -90,7 +90,7 @@ def frame_plan(
     view: dict | None = None,
 ) -> dict:
     """Everything the image shows but the shapes (texts, legend, markers, names), as plain
-    data for :mod:`mapgen.render.drawing`; known before the shapes are simplified.
+    data for :mod:`mapgen.image.png`; known before the shapes are simplified.
 
     Parameters
     ----------

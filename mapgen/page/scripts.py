@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from mapgen.render.jinja import template_text
+from mapgen.page.jinja import template_text
 
 # Each file may use what the files before it define; boot.js, which starts the map, is last.
 ORDER = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from mapgen.render.drawing import TEXT, _shapes, swatch_style, text_side
+from mapgen.image.png import TEXT, _shapes, swatch_style, text_side
 
 CARD_PX = (1200, 630)
 CARD_DPI = 100

@@ -17,11 +17,13 @@ from branca.element import Element, Figure
 from mapgen import locale, story
 from mapgen.config import Settings
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.render import assets, csp, describe, geometry, notebook
-from mapgen.render.ids import stabilise_ids
-from mapgen.render.jinja import ENV, template_text
-from mapgen.render.scripts import json_block, runtime_js
-from mapgen.render.simplify import Levels
+from mapgen.page import assets, csp, notebook
+from mapgen.page import shape_table as geometry
+from mapgen.page import texts as describe
+from mapgen.page.ids import stabilise_ids
+from mapgen.page.jinja import ENV, template_text
+from mapgen.page.scripts import json_block, runtime_js
+from mapgen.simplify import Levels
 
 # Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
 # markers and labels above them.
@@ -249,7 +251,7 @@ def assemble(
     """Put the layers on a NewsMap inside a Page and return the map.
 
     ``levels`` are the shapes simplified for the default zoom and, in the detail region, for
-    the greatest zoom (:func:`mapgen.render.simplify.simplify_levels`). The map's parent
+    the greatest zoom (:func:`mapgen.simplify.simplify_levels`). The map's parent
     (``m.get_root()``) is the Page; rendering it gives the whole document.
     """
     options = options or RenderOptions()

@@ -40,7 +40,7 @@ def jquery_js() -> str:
 @cache
 def marker_icons() -> str:
     """Leaflet 1.9.3's default marker images as data URIs, JSON for ``L.Icon.Default``."""
-    from mapgen.render.assets import _leaflet_dir
+    from mapgen.page.assets import _leaflet_dir
 
     images = _leaflet_dir() / "images"
 

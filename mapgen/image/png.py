@@ -1,8 +1,8 @@
-"""Draw the static image from a plan (:func:`mapgen.render.static.plan`), with matplotlib.
+"""Draw the static image from a plan (:func:`mapgen.image.plan.plan`), with matplotlib.
 
 The plan is plain data (Web Mercator metres, colours, texts), so this module needs only
 numpy and matplotlib. It runs in the build's own process, or as
-``python -m mapgen.render.drawing`` (a pickled plan on stdin, the PNG on stdout) so that the
+``python -m mapgen.image.png`` (a pickled plan on stdin, the PNG on stdout) so that the
 image is drawn on a second core while the page is rendered.
 """
 
@@ -300,7 +300,7 @@ class ImageJob:
         home = str(Path(__file__).resolve().parents[2])
         path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "mapgen.render.drawing"],
+            [sys.executable, "-m", "mapgen.image.png"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -363,7 +363,7 @@ def main() -> None:
     import matplotlib.patheffects  # noqa: F401
     import PIL.Image  # noqa: F401
 
-    from mapgen.render import sheets
+    from mapgen.image import sheets
 
     plan = pickle.load(sys.stdin.buffer)
     drawn = frame(plan)
