@@ -10,8 +10,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
@@ -25,53 +24,14 @@ from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
 from mapgen.load import input_paths, load
+from mapgen.options import BuildOptions, output_paths  # also for pipeline's old callers
+from mapgen.options import wanted_outputs as _wanted
 from mapgen.page import embed
 from mapgen.page import shape_table as geometry
-from mapgen.page.document import RenderOptions, assemble, render_html
+from mapgen.page.document import assemble, render_html
 from mapgen.write import check_outputs, write_all
 
 log = logging.getLogger("mapgen")
-
-
-@dataclass
-class BuildOptions:
-    """Everything ``mapgen build`` can be told.
-
-    Parameters
-    ----------
-    out : Path, default output/nato_map.html
-    as_of : date, optional
-        Default: map.toml's ``default_as_of`` (2021-12-17, the day of the demands).
-    data_dir : Path, optional
-        Default: ``./data`` if present, else the data bundled with mapgen.
-    members : Path, optional
-        Another members table.
-    events : Path, optional
-        Another events table.
-    png : bool, default True
-        Also write the static image ``<out-stem>.png``.
-    png_chapter : str, optional
-        The chapter the static image shows (default: the chapter the page opens on).
-    lang : str, default "en"
-        The language of the texts: English from map.toml and the tables, another from
-        ``data/i18n/<lang>.toml`` (:mod:`mapgen.i18n`).
-    print_size : str, optional
-        Also write ``<out-stem>.pdf`` and ``.svg`` for print: "A4", or a newspaper column's
-        width in millimetres ("60").
-    render : RenderOptions
-    """
-
-    out: Path = Path("output/nato_map.html")
-    as_of: date | None = None
-    data_dir: Path | None = None
-    members: Path | None = None
-    events: Path | None = None
-    png: bool = True
-    png_chapter: str | None = None
-    lang: str = locale.DEFAULT
-    print_size: str | None = None
-    render: RenderOptions = field(default_factory=RenderOptions)
-    log_level: int = logging.INFO  # of a language's worker process (build_languages)
 
 
 @contextmanager
@@ -211,30 +171,6 @@ def _resolved(options: BuildOptions) -> BuildOptions:
         return options
     render = dataclasses.replace(options.render, chapter=story.EXPLORE)
     return dataclasses.replace(options, render=render)
-
-
-def output_paths(out: Path, lang: str | None = None) -> dict[str, Path]:
-    """The files a build can write: the page, its static image, the share card, the embed
-    snippet and the print files; with ``lang``, ``<stem>.<lang>.html`` and so on."""
-    if lang:
-        out = out.with_name(f"{out.stem}.{lang}{out.suffix}")
-    return {
-        "html": out,
-        "png": out.with_suffix(".png"),
-        "card": out.with_name(out.stem + ".card.png"),
-        "embed": out.with_name(out.stem + ".embed.html"),
-        "pdf": out.with_suffix(".pdf"),
-        "svg": out.with_suffix(".svg"),
-    }
-
-
-def _wanted(paths: dict[str, Path], options: BuildOptions) -> dict[str, Path]:
-    """The paths this build writes: no image or card with ``png=False``, print files only
-    when asked for."""
-    dropped = (set() if options.png else {"png", "card"}) | (
-        set() if options.print_size else {"pdf", "svg"}
-    )
-    return {kind: path for kind, path in paths.items() if kind not in dropped}
 
 
 def build(

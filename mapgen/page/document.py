@@ -9,7 +9,6 @@ itself go through the autoescaping page template. No input string is compiled as
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import folium
 from branca.element import Element, Figure
@@ -17,6 +16,7 @@ from branca.element import Element, Figure
 from mapgen import locale, story
 from mapgen.config import Settings
 from mapgen.layers import LayerContext, MapLayer
+from mapgen.options import RenderOptions  # defined there; imported here for its callers
 from mapgen.page import assets, csp, notebook
 from mapgen.page import shape_table as geometry
 from mapgen.page import texts as describe
@@ -31,49 +31,6 @@ PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 NOTEBOOK_HEIGHT_PX = 960  # title, story, timeline, map, key: the page at a notebook's width
 # The words of [ui] the page's scripts set (the rest are in the HTML already).
 SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
-
-
-@dataclass
-class RenderOptions:
-    """How the page is drawn.
-
-    Parameters
-    ----------
-    title : str, optional
-        Overrides the title in map.toml.
-    simplify_px : float, default 0.75
-        Largest distance, in screen pixels at the default zoom, between a simplified line and
-        the line in data/geo. With the coordinate grid (1/4 px) the error stays under a pixel.
-    tiles : str, optional
-        An xyzservices provider name (e.g. ``"OpenStreetMap Mapnik"``) for an online tile basemap;
-        default none: the vector base from data/geo is the basemap.
-    assets : {"inline", "cdn"}, default "inline"
-        Inline Leaflet, or link it from a CDN with SRI hashes.
-    png_name : str, optional
-        The static image beside the page, shown where scripts do not run.
-    chapter : str, optional
-        The chapter the page opens on (default: the first; ``explore``: none).
-    versions : tuple of (str, str)
-        The languages built together, each with its page's file name: the page links them
-        (``hreflang``) and names them under "About this map".
-    card_name : str, optional
-        The share card beside the page (``<stem>.card.png``).
-    base_url : str, optional
-        Where the page will be published (``https://example.org/maps/``): the share card's
-        Open Graph and Twitter tags and the canonical link need absolute URLs; without it the
-        page has none of them.
-    """
-
-    title: str | None = None
-    simplify_px: float = 0.75
-    png_name: str | None = None
-    tiles: str | None = None
-    assets: str = "inline"
-    chapter: str | None = None
-    versions: tuple = ()  # (lang, file name) of each language built with this one
-    card_name: str | None = None
-    base_url: str | None = None
-    page_name: str | None = None  # the page's file name, for its canonical URL
 
 
 class _Text(Element):
