@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import logging
 import re
@@ -22,54 +21,30 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import jinja2
+
 from mapgen import config
 from mapgen.errors import InputError
 
 log = logging.getLogger("mapgen")
 STATE_PATH = "/__mapgen/state"
-# Asks the server every 0.7 s which build is current; reloads when it changes, and shows the
-# problems of a broken edit over the last good map.
-RELOAD_JS = """(function () {
-  var seen = null;
-  function show(problems) {
-    var box = document.getElementById("mapgen-preview-problems");
-    if (!problems.length) {
-      if (box) { box.remove(); }
-      return;
-    }
-    if (!box) {
-      box = document.createElement("pre");
-      box.id = "mapgen-preview-problems";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;top:0;z-index:99999;margin:0;" +
-        "padding:12px;background:#fff4f2;color:#8a1c0b;border-bottom:3px solid #c0392b;" +
-        "font:13px/1.4 monospace;white-space:pre-wrap;max-height:50vh;overflow:auto";
-      document.body.appendChild(box);
-    }
-    box.textContent = "mapgen: the last edit has problems; this is the last good map.\\n" +
-      problems.join("\\n");
-  }
-  function check() {
-    fetch("STATE", { cache: "no-store" }).then(function (r) { return r.json(); })
-      .then(function (state) {
-        if (seen === null) { seen = state.build; }
-        if (state.build !== seen) { location.reload(); return; }
-        show(state.problems);
-      })
-      .catch(function () {})
-      .then(function () { setTimeout(check, 700); });
-  }
-  check();
-})();""".replace("STATE", STATE_PATH)
+# The preview's markup (templates/preview): the reload script, which asks the server every
+# 0.7 s which build is current, reloads when it changes and shows the problems of a broken edit
+# over the last good map; the tag that holds it; the page served while no build has succeeded.
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("mapgen", "templates/preview"), autoescape=True
+)
+_RELOAD_TAG = _TEMPLATES.get_template("reload.html").render(state_path=STATE_PATH)
+RELOAD_JS = _RELOAD_TAG.removeprefix("<script>").removesuffix("</script>")  # what is hashed
 _RELOAD_HASH = (
     "'sha256-" + base64.b64encode(hashlib.sha256(RELOAD_JS.encode()).digest()).decode() + "'"
 )
 _CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)')
-ERROR_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>mapgen: problems</title></head>
-<body><h1>mapgen could not build the map</h1><pre id="mapgen-problems">{problems}</pre>
-<script>{script}</script></body></html>
-"""
+
+
+def problems_page(problems: str) -> str:
+    """The page served while no build has succeeded: ``problems``, and the reload script."""
+    return _TEMPLATES.get_template("problems.html").render(problems=problems, state_path=STATE_PATH)
 
 
 def with_reload(html: str) -> str:
@@ -82,7 +57,7 @@ def with_reload(html: str) -> str:
 
     html = _CSP.sub(policy, html, count=1)
     head, sep, tail = html.rpartition("</body>")
-    return head + f"<script>{RELOAD_JS}</script>\n" + sep + tail
+    return head + _RELOAD_TAG + "\n" + sep + tail
 
 
 @dataclass
@@ -134,7 +109,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if path == "/" + self.page:  # no good build yet: the problems, and the reload script
             with self.state.lock:
                 problems = "\n".join(self.state.problems) or "building…"
-            body = ERROR_PAGE.format(problems=html.escape(problems), script=RELOAD_JS)
+            body = problems_page(problems)
             self._send(body.encode(), "text/html", 503)
             return
         super().do_GET()
