@@ -1,4 +1,18 @@
-"""The ``mapgen`` command: a thin layer over :func:`mapgen.pipeline.build`."""
+"""The ``mapgen`` command: parses the arguments and calls the library (:mod:`mapgen.pipeline`,
+:mod:`mapgen.serve`, :mod:`mapgen.project`, :mod:`mapgen.i18n`).
+
+Every mistake is one located line on stderr and exit code 2, never a traceback; an internal
+error is one line and exit 1 (the traceback with ``--debug``).
+
+The build options, shared by ``mapgen``, ``build`` and ``serve``, are declared once in
+:mod:`mapgen.arguments`; their defaults live in :mod:`mapgen.options`.
+
+Process control lives here, because only the command owns the process: :func:`main` starts the
+image process (:class:`ImageJob`) before anything heavy is imported, which is why this module
+imports only :mod:`mapgen.interrupts`, :mod:`mapgen.errors` and the image job at the top and
+everything else (the options and their Babel, folium, pandas, geopandas) inside the functions;
+:func:`run` turns the cycle collector off and leaves with ``os._exit``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +22,6 @@ import logging
 import os
 import sys
 import traceback
-from datetime import date
-from pathlib import Path
 from typing import NoReturn
 
 from mapgen import interrupts
@@ -25,6 +37,18 @@ examples:
   mapgen init newsroom-map && cd newsroom-map && mapgen
   mapgen build --out output/nato_map.html --as-of 2021-12-17
   mapgen build --as-of 2026-11-27 --title "NATO today"
+"""
+
+BUILD_DESCRIPTION = """\
+Load data/ (members, shapes, texts), join members to shapes as of a date, build the layers
+and write one standalone HTML file.
+
+examples:
+  mapgen build
+  mapgen build --out /tmp/map.html
+  mapgen build --as-of 2026-11-27 --title "NATO today"
+  mapgen build --members my_members.csv --quiet
+  mapgen build --lang de,fr,pl,uk,ru,ar
 """
 
 SERVE_DESCRIPTION = """\
@@ -46,107 +70,33 @@ examples:
   mapgen init . --force        # overwrite ./data with the bundled files
 """
 
-BUILD_DESCRIPTION = """\
-Load data/ (members, shapes, texts), join members to shapes as of a date, build the layers
-and write one standalone HTML file.
+LANG_DESCRIPTION = """\
+The language files of data/i18n: start one with every key and its English text, check one
+against the English texts (the same checks as mapgen build --lang).
 
 examples:
-  mapgen build
-  mapgen build --out /tmp/map.html
-  mapgen build --as-of 2026-11-27 --title "NATO today"
-  mapgen build --members my_members.csv --quiet
-  mapgen build --lang de,fr,pl,uk,ru,ar
+  mapgen lang template es > data/i18n/es.toml
+  mapgen lang check es
 """
 
+LANG_CHECK_DESCRIPTION = """\
+Check a language file (data/i18n/LANG.toml, or FILE) against the English texts of data/:
+every key, nothing else, the same placeholders, the language's plural forms.
 
-def _path(text: str) -> Path:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a valid UTF-8 path") from None
-    return Path(text)
+examples:
+  mapgen lang check de
+  mapgen lang check de ~/drafts/de.toml
+"""
 
+LANG_TEMPLATE_DESCRIPTION = """\
+Write a language file's keys, each with its English text, to standard output: the start of
+a new language. With --keep, the texts already translated in FILE are kept and only new keys
+get their English text (after a change to the English texts).
 
-def _base_url(text: str) -> str:
-    from mapgen import schema
-
-    problem = schema.check_value(text, schema.URL)
-    if problem:
-        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
-    return text
-
-
-def _print_size(text: str) -> str:
-    from mapgen.image import sheets
-
-    if text.upper() == "A4":
-        return "A4"
-    try:
-        width = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not A4 or a width in millimetres") from None
-    if not sheets.PRINT_MIN_MM <= width <= sheets.PRINT_MAX_MM:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is outside {sheets.PRINT_MIN_MM:g}-{sheets.PRINT_MAX_MM:g} mm"
-        )
-    return f"{width:g}"
-
-
-def _langs(text: str) -> list[str]:
-    """Language codes, comma-separated: each known to CLDR, none twice."""
-    from mapgen import i18n
-
-    langs = [part.strip() for part in text.split(",")]
-    for lang in langs:
-        problem = i18n.check_lang(lang)
-        if problem:
-            raise argparse.ArgumentTypeError(f"{lang!r} {problem}")
-    if len(set(langs)) != len(langs):
-        raise argparse.ArgumentTypeError(f"{text!r} names a language twice")
-    return langs
-
-
-def _title(text: str) -> str:
-    """A title held to the rules of map.toml's texts (length, no control characters)."""
-    from mapgen import schema
-
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not valid UTF-8") from None
-    # the title is not a template: its braces are literal, so they are doubled for the check
-    problem = schema.check_value(text.replace("{", "{{").replace("}", "}}"), schema.text())
-    if problem:
-        shown = text if len(text) <= 60 else text[:57] + "..."
-        raise argparse.ArgumentTypeError(f"{shown!r} {problem}")
-    return text
-
-
-def _date(text: str) -> date:
-    from mapgen.tables import parse_date
-
-    try:
-        return parse_date(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(f"{text!r} {err}") from None
-
-
-SIMPLIFY_RANGE = (0.05, 10.0)  # px: finer keeps every point of data/geo; coarser is a sketch
-
-
-def _simplify_px(text: str) -> float:
-    from mapgen.tables import parse_decimal
-
-    low, high = SIMPLIFY_RANGE
-    try:
-        value = parse_decimal(text)
-    except ValueError:
-        value = None
-    if value is None or not low <= value <= high:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of pixels from {low:g} to {high:g}"
-        )
-    return value
+examples:
+  mapgen lang template es > data/i18n/es.toml
+  mapgen lang template de --keep data/i18n/de.toml > de.toml
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -156,213 +106,46 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _provider(name: str) -> str:
-    import xyzservices
-
-    try:
-        xyzservices.providers.query_name(name)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{name!r} is not an xyzservices provider (e.g. 'OpenStreetMap Mapnik', "
-            "'Esri WorldGrayCanvas')"
-        ) from None
-    return name
-
-
-class _Options:
-    """Collects add_argument calls, to add the same options to both parsers."""
-
-    def __init__(self):
-        self.calls = []
-
-    def add_argument(self, *names, **kwargs):
-        self.calls.append((names, kwargs))
-
-
-def _add_build_options(parser: argparse.ArgumentParser, inherit: bool = False) -> None:
-    """The build options. With ``inherit`` (the ``build`` command), an option left out keeps
-    what was given before the command (``mapgen --title T build``) or its default."""
-    options = _Options()
-    _declare_build_options(options)
-    for names, kwargs in options.calls:
-        default = kwargs.get("default")
-        kwargs = dict(kwargs, help=kwargs["help"].replace("%(default)s", str(default)))
-        if inherit:
-            kwargs["default"] = argparse.SUPPRESS
-        parser.add_argument(*names, **kwargs)
-
-
-def _declare_build_options(parser: _Options) -> None:
-    parser.add_argument(
-        "--out",
-        type=_path,
-        default=Path("output/nato_map.html"),
-        metavar="PATH",
-        help="where to write the HTML (default: %(default)s); e.g. --out /tmp/map.html",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=_date,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="draw the alliance as of this date; later waves are present but "
-        "switched off (default: 2021-12-17, the day of the demands); "
-        "e.g. --as-of 2026-11-27",
-    )
-    parser.add_argument(
-        "--lang",
-        type=_langs,
-        default=["en"],
-        metavar="CODE[,CODE…]",
-        help="the language of the texts: en (default) or a language with a file in "
-        "data/i18n; several, comma-separated, are built side by side, each to "
-        "OUT-STEM.CODE.html; e.g. --lang de or --lang de,fr,pl",
-    )
-    parser.add_argument(
-        "--base-url",
-        type=_base_url,
-        default=None,
-        metavar="URL",
-        help="where the files will be published: the page then has share tags (Open Graph, "
-        "Twitter card) for OUT-STEM.card.png and a canonical link; "
-        "e.g. --base-url https://example.org/graphics/nato/",
-    )
-    parser.add_argument(
-        "--print",
-        dest="print_size",
-        nargs="?",
-        const="A4",
-        default=None,
-        type=_print_size,
-        metavar="MM",
-        help="also write OUT-STEM.pdf and OUT-STEM.svg for print (vector, text as text): A4, or "
-        "a newspaper column MM millimetres wide; e.g. --print or --print 60",
-    )
-    parser.add_argument(
-        "--title",
-        type=_title,
-        default=None,
-        metavar="TEXT",
-        help='the page and map title (default: from data/map.toml); e.g. --title "NATO today"',
-    )
-    parser.add_argument(
-        "--data-dir",
-        type=_path,
-        default=None,
-        metavar="DIR",
-        help="a folder laid out like data/ (default: ./data if it exists, else "
-        "the data bundled with mapgen); e.g. --data-dir ~/newsroom/data",
-    )
-    parser.add_argument(
-        "--members",
-        type=_path,
-        default=None,
-        metavar="PATH",
-        help="another members table (default: DIR/nato_members.csv); "
-        "e.g. --members edited_members.csv",
-    )
-    parser.add_argument(
-        "--events",
-        type=_path,
-        default=None,
-        metavar="PATH",
-        help="another events table (default: DIR/events.csv); e.g. --events edited_events.csv",
-    )
-    parser.add_argument(
-        "--simplify-px",
-        type=_simplify_px,
-        default=_default_simplify_px(),
-        metavar="PX",
-        help="largest distance in screen pixels, at the default zoom, between a simplified "
-        "border and the data (default: %(default)s); e.g. --simplify-px 0.25 for finer borders",
-    )
-    parser.add_argument(
-        "--tiles",
-        type=_provider,
-        default=None,
-        metavar="NAME",
-        help="add an online tile basemap from xyzservices (default: none; the vector base is "
-        'the basemap and the page makes no request); e.g. --tiles "OpenStreetMap Mapnik"',
-    )
-    parser.add_argument(
-        "--assets",
-        choices=("inline", "cdn"),
-        default="inline",
-        help="inline Leaflet into the page (default) or link the same pinned files from a CDN "
-        "with SRI hashes; e.g. --assets cdn",
-    )
-    parser.add_argument(
-        "--chapter",
-        default=None,
-        metavar="ID",
-        help="the chapter of the story the page opens on (default: the first; 'explore': "
-        "none, every layer free); e.g. --chapter donbas",
-    )
-    parser.add_argument(
-        "--png-chapter",
-        default=None,
-        metavar="ID",
-        help="the chapter the static image shows (default: the one the page opens on); "
-        "e.g. --png-chapter seas",
-    )
-    parser.add_argument(
-        "--no-png",
-        action="store_true",
-        help="do not write the static image OUT-STEM.png (the page then has no image for "
-        "readers without scripts); e.g. mapgen build --no-png",
-    )
-    parser.add_argument(
-        "--quiet", action="store_true", help="print nothing but errors; e.g. mapgen build --quiet"
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help="show the Python traceback of an internal error; e.g. mapgen build --debug",
-    )
-
-
 def make_parser() -> argparse.ArgumentParser:
+    """The ``mapgen`` command line: the build options, then the commands."""
+    from mapgen import options
+    from mapgen.arguments import add_build_options, checked
+
     parser = _Parser(
         prog="mapgen", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    _add_build_options(parser)
+    add_build_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
-            name,
-            help=summary,
-            description=description,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-
-    build_parser = command("build", "build the map (the default command)", BUILD_DESCRIPTION)
-    _add_build_options(build_parser, inherit=True)
-    serve_parser = command(
-        "serve", "a live preview that rebuilds as the data changes", SERVE_DESCRIPTION
-    )
-    serve_parser.add_argument(
+    command = _commands(commands)
+    add_build_options(command("build", "build the map (the default command)", BUILD_DESCRIPTION))
+    serve = command("serve", "a live preview that rebuilds as the data changes", SERVE_DESCRIPTION)
+    serve.add_argument(
         "--port",
         type=int,
-        default=8000,
+        default=options.PORT,
         metavar="N",
-        help="the port on 127.0.0.1 (default: 8000; 0 picks a free one); e.g. --port 8800",
+        help=f"the port on 127.0.0.1 (default: {options.PORT}; 0 picks a free one); "
+        "e.g. --port 8800",
     )
-    serve_parser.add_argument(
+    serve.add_argument(
         "--no-open",
         action="store_true",
         help="do not open the page in a browser; e.g. mapgen serve --no-open",
     )
-    _add_build_options(serve_parser, inherit=True)
-    init_parser = command("init", "copy the bundled data into DIR/data to edit", INIT_DESCRIPTION)
-    init_parser.add_argument(
-        "dir", type=_path, metavar="DIR", help="the project folder; e.g. mapgen init my-map"
+    add_build_options(serve)
+    init = command("init", "copy the bundled data into DIR/data to edit", INIT_DESCRIPTION)
+    init.add_argument(
+        "dir",
+        type=checked(options.parse_path),
+        metavar="DIR",
+        help="the project folder; e.g. mapgen init my-map",
     )
-    init_parser.add_argument(
+    init.add_argument(
         "--force",
         action="store_true",
         help="overwrite the bundled files in an existing DIR/data; e.g. mapgen init . --force",
     )
+    _add_lang_commands(command("lang", "check or start a language file", LANG_DESCRIPTION))
     parser.add_argument(
         "--version",
         action="version",
@@ -372,6 +155,53 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _commands(commands):
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    return command
+
+
+def _add_lang_commands(parser: argparse.ArgumentParser) -> None:
+    from mapgen import options
+    from mapgen.arguments import DATA_DIR_HELP, adder, checked
+
+    commands = parser.add_subparsers(
+        dest="lang_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    command = _commands(commands)
+    check = command("check", "check a language file", LANG_CHECK_DESCRIPTION)
+    template = command("template", "write a new language file's keys", LANG_TEMPLATE_DESCRIPTION)
+    path = checked(options.parse_path)
+    for each, name in ((check, "check"), (template, "template")):
+        each.add_argument(
+            "code",
+            type=checked(options.parse_lang),
+            metavar="LANG",
+            help=f"the language code; e.g. mapgen lang {name} es",
+        )
+    check.add_argument(
+        "file",
+        nargs="?",
+        type=path,
+        metavar="FILE",
+        help="the file to check (default: DIR/i18n/LANG.toml); e.g. mapgen lang check de de.toml",
+    )
+    template.add_argument(
+        "--keep",
+        type=path,
+        metavar="FILE",
+        help="a language file whose translations to keep; e.g. --keep data/i18n/de.toml",
+    )
+    for each in (check, template):
+        adder(each)("--data-dir", type=path, metavar="DIR", help=DATA_DIR_HELP)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -379,28 +209,6 @@ def _version() -> str:
         return version("mapgen")
     except PackageNotFoundError:
         return "unknown (not installed)"
-
-
-def _serve(args, options) -> int:
-    from functools import partial
-
-    from mapgen.locale import DEFAULT
-    from mapgen.pipeline import build, output_paths
-    from mapgen.serve import serve
-
-    if len(args.lang) > 1:
-        print("mapgen: serve previews one language at a time", file=sys.stderr)
-        return 2
-    page = output_paths(options.out, None if options.lang == DEFAULT else options.lang)["html"]
-    try:
-        serve(partial(build, options), page, options.data_dir, args.port, not args.no_open)
-    except interrupts.Interrupted:
-        pass
-    except OSError as err:  # the port is taken, or not allowed
-        print(f"mapgen: cannot serve on port {args.port}: {err.strerror}", file=sys.stderr)
-        return 2
-    print("mapgen: preview stopped", file=sys.stderr)
-    return 0
 
 
 def _report(err: InputError, outcome: str) -> int:
@@ -422,6 +230,74 @@ def _init(args) -> int:
     return 0
 
 
+def _lang(args) -> int:
+    """``mapgen lang check`` and ``mapgen lang template``."""
+    from mapgen import i18n, i18n_template
+    from mapgen.config import default_data_dir
+
+    data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    if args.lang_command == "check":
+        try:
+            found = i18n.check_file(data_dir, args.code, args.file)
+        except InputError as err:
+            return _report(err, "the file is not ready")
+        print(f"{found.label}: {len(found.texts)} texts, every English key, nothing else")
+        return 0
+    try:
+        text = i18n_template.template_for(data_dir, args.code, args.keep)
+    except InputError as err:
+        return _report(err, "nothing was written")
+    sys.stdout.write(text)
+    return 0
+
+
+def _serve(args, options, langs: list[str]) -> int:
+    from functools import partial
+
+    from mapgen.locale import DEFAULT
+    from mapgen.options import output_paths
+    from mapgen.pipeline import build
+    from mapgen.serve import serve
+
+    if len(langs) > 1:
+        print("mapgen: serve previews one language at a time", file=sys.stderr)
+        return 2
+    page = output_paths(options.out, None if options.lang == DEFAULT else options.lang)["html"]
+    try:
+        serve(partial(build, options), page, options.data_dir, args.port, not args.no_open)
+    except interrupts.Interrupted:
+        pass
+    except OSError as err:  # the port is taken, or not allowed
+        print(f"mapgen: cannot serve on port {args.port}: {err.strerror}", file=sys.stderr)
+        return 2
+    print("mapgen: preview stopped", file=sys.stderr)
+    return 0
+
+
+def _build(options, langs: list[str], job: ImageJob | None, debug: bool) -> int:
+    from mapgen.pipeline import build, build_languages
+
+    try:
+        if len(langs) > 1:
+            if job:
+                job.cancel()  # each language's process draws its own
+            build_languages(options, langs)
+        else:
+            build(options, image_job=job)
+    except InputError as err:
+        return _report(err, "nothing was written")
+    except Exception as err:  # an internal error: one line, the traceback only with --debug
+        if debug:
+            traceback.print_exc()
+        print(
+            f"mapgen: internal error: {type(err).__name__}: {err} "
+            "(run with --debug for the traceback); nothing was written",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def run() -> NoReturn:
     """The console script: :func:`main` without the cycle collector (a short run that frees
     nothing it needs back; collections during the imports of folium, pandas and geopandas and
@@ -436,14 +312,8 @@ def run() -> NoReturn:
     os._exit(code)
 
 
-def _default_simplify_px() -> float:
-    from mapgen.page.document import RenderOptions
-
-    return RenderOptions.simplify_px
-
-
 def _wants_png(argv: list[str]) -> bool:
-    if argv and argv[0] in ("init", "serve"):
+    if argv and argv[0] in ("init", "serve", "lang"):
         return False
     return not {"--no-png", "-h", "--help", "--version"} & set(argv)
 
@@ -468,55 +338,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str], job: ImageJob | None) -> int:
-    from mapgen.page.document import RenderOptions
-    from mapgen.pipeline import BuildOptions, build, build_languages
-
     args = make_parser().parse_args(argv)
     if args.command == "init":
         return _init(args)
+    if args.command == "lang":
+        return _lang(args)
     logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO,
+        level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
         format="mapgen: %(message)s",
         stream=sys.stderr,
         force=True,
     )
-    options = BuildOptions(
-        out=args.out,
-        as_of=args.as_of,
-        data_dir=args.data_dir,
-        members=args.members,
-        events=args.events,
-        png=not args.no_png,
-        png_chapter=args.png_chapter,
-        lang=args.lang[0],
-        print_size=args.print_size,
-        render=RenderOptions(
-            base_url=args.base_url,
-            title=args.title,
-            simplify_px=args.simplify_px,
-            tiles=args.tiles,
-            assets=args.assets,
-            chapter=args.chapter,
-        ),
-    )
+    from mapgen.arguments import build_options
+
+    options, langs = build_options(args)
     if args.command == "serve":
-        return _serve(args, options)
-    try:
-        if len(args.lang) > 1:
-            if job:
-                job.cancel()  # each language's process draws its own
-            build_languages(options, args.lang)
-        else:
-            build(options, image_job=job)
-    except InputError as err:
-        return _report(err, "nothing was written")
-    except Exception as err:  # an internal error: one line, the traceback only with --debug
-        if args.debug:
-            traceback.print_exc()
-        print(
-            f"mapgen: internal error: {type(err).__name__}: {err} "
-            "(run with --debug for the traceback); nothing was written",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+        return _serve(args, options, langs)
+    return _build(options, langs, job, debug=getattr(args, "debug", False))
