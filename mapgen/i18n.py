@@ -343,13 +343,9 @@ def check_file(data_dir: Path, lang: str, path: Path | None = None) -> Translati
     return read(data_dir, lang, entries, path, optional_names(sources.shapes))
 
 
-if __name__ == "__main__":  # python -m mapgen.i18n LANG [FILE]: check a language file
+if __name__ == "__main__":  # python -m mapgen.i18n LANG [FILE]: mapgen lang check LANG [FILE]
     import sys
 
-    try:
-        path = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-        found = check_file(config.default_data_dir(), sys.argv[1], path)
-    except InputError as err:
-        print(err, file=sys.stderr)
-        sys.exit(2)
-    print(f"{found.label}: {len(found.texts)} texts, every English key, nothing else")
+    from mapgen.cli import main
+
+    sys.exit(main(["lang", "check", *sys.argv[1:]]))

@@ -1,80 +1,97 @@
 """Write the keys of a language file, each with its English text: the start of a new language.
 
-    python -m mapgen.i18n_template uk > new.toml
+    mapgen lang template uk > new.toml
 
 Every text the reader sees (map.toml's, the tables', the names Natural Earth does not give in
 that language), grouped by table, in the order mapgen reads them. A translator replaces each
-English text and keeps the keys; `mapgen build --lang uk` then checks the file
-(:mod:`mapgen.i18n`). With ``--keep data/i18n/uk.toml`` the texts already translated there are
-kept and only new keys get their English text (after a change to the English texts).
+English text and keeps the keys; ``mapgen lang check uk`` (and ``mapgen build --lang uk``)
+then checks the file (:mod:`mapgen.i18n`). With ``--keep data/i18n/uk.toml`` the texts already
+translated there are kept and only new keys get their English text (after a change to the
+English texts). ``python -m mapgen.i18n_template`` is the same command.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import re
 import sys
 import tomllib
 from pathlib import Path
 
+import tomlkit
+
 from mapgen import i18n, locale
 from mapgen.config import default_data_dir
+from mapgen.errors import InputError, Problem, display_path, read_input
 from mapgen.load import load
-
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _key(name: str) -> str:
-    return name if _BARE.fullmatch(name) else json.dumps(name, ensure_ascii=False)
-
-
-def _value(value) -> str:
-    if isinstance(value, dict):  # plural forms
-        inner = ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items())
-        return "{ " + inner + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def template(data_dir: Path, lang: str, keep: dict | None = None) -> str:
+    """The language file of ``lang``: every key, with its text from ``keep`` (a language
+    file's tables) where it has one and its English text otherwise."""
     sources = load(data_dir)
     entries = i18n.english(sources.settings.raw, sources, sources.shapes, lang)
     kept = dict(i18n.flatten(keep or {}, entries))
     forms = ", ".join(sorted(locale.plural_forms(lang)))
-    out = [
-        f"# The map's texts in {lang}: the same keys as the English texts (map.toml, the tables",
-        "# of data/, and [names] for the shapes Natural Earth does not name in this language).",
-        "# Keep every key and {placeholder}; a text marked `plural` may be a table of the",
-        f"# language's plural forms ({forms}).",
-    ]
-    table = None
+    doc = tomlkit.document()
+    for line in (
+        f"The map's texts in {lang}: the same keys as the English texts (map.toml, the tables",
+        "of data/, and [names] for the shapes Natural Earth does not name in this language).",
+        "Keep every key and {placeholder}; a text marked `plural` may be a table of the",
+        f"language's plural forms ({forms}).",
+    ):
+        doc.add(tomlkit.comment(line))
+    tables: dict[str, tomlkit.items.Table] = {}
     for name, entry in entries.items():
         head, _, key = name.rpartition(".")
-        if head != table:
-            table = head
-            out += ["", "[" + ".".join(_key(part) for part in head.split(".")) + "]"]
+        table = _table(doc, tables, head)
         if entry.key.plural:
-            out.append(f"# plural: may be {{ {forms.replace(', ', ' = …, ')} = … }}")
-        out.append(f"{_key(key)} = {_value(kept.get(name, entry.value))}")
+            table.add(tomlkit.comment(f"plural: may be {{ {forms.replace(', ', ' = …, ')} = … }}"))
+        table.add(key, _item(kept.get(name, entry.value)))
     # countries the kept file names itself (optional; [names] comes last)
-    overrides = [(k, v) for k, v in kept.items() if k.startswith("names.") and k not in entries]
-    if overrides and table != "names":
-        out += ["", "[names]"]
-    out += [f"{_key(k.removeprefix('names.'))} = {_value(v)}" for k, v in overrides]
-    return "\n".join(out) + "\n"
+    for name, value in kept.items():
+        if name.startswith("names.") and name not in entries:
+            _table(doc, tables, "names").add(name.removeprefix("names."), _item(value))
+    return tomlkit.dumps(doc)
+
+
+def _table(doc, tables: dict, head: str, parent_only: bool = False):
+    """The table ``[head]`` (``layers.seas``), made on first use. A parent made only for its
+    tables is a super table: ``[layers]`` itself is not written."""
+    if head not in tables:
+        parent, _, name = head.rpartition(".")
+        container = _table(doc, tables, parent, parent_only=True) if parent else doc
+        tables[head] = tomlkit.table(is_super_table=parent_only)
+        container.add(name, tables[head])
+    return tables[head]
+
+
+def _item(value):
+    if isinstance(value, dict):  # plural forms: one line
+        table = tomlkit.inline_table()
+        table.update(value)
+        return table
+    return tomlkit.item(value)
+
+
+def template_for(data_dir: Path, lang: str, keep: Path | None = None) -> str:
+    """:func:`template`, keeping the texts of the language file at ``keep``; its mistakes
+    as an InputError."""
+    kept = None
+    if keep is not None:
+        label = display_path(keep)
+        try:
+            kept = tomllib.loads(read_input(keep, label).decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise InputError(
+                [Problem(label, None, None, f"cannot be read as TOML: {err}")]
+            ) from None
+    return template(data_dir or default_data_dir(), lang, kept)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("lang", help="the language code: de, uk, ar …")
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--keep", type=Path, help="a language file whose texts to keep")
-    args = parser.parse_args(argv)
-    keep = tomllib.loads(args.keep.read_text(encoding="utf-8")) if args.keep else None
-    sys.stdout.write(template(args.data_dir or default_data_dir(), args.lang, keep))
-    return 0
+    """``python -m mapgen.i18n_template LANG [--keep FILE]``: ``mapgen lang template``."""
+    from mapgen.cli import main as mapgen
+
+    return mapgen(["lang", "template", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":
