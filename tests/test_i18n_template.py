@@ -32,3 +32,15 @@ def test_the_template_starts_a_new_language(tmp_path):
     kept = tomllib.loads(i18n.language_file(DATA, "ru").read_text(encoding="utf-8"))
     again.write_text(i18n_template.template(DATA, "ru", kept), encoding="utf-8")
     assert i18n.check_file(DATA, "ru", again).texts == i18n.check_file(DATA, "ru").texts
+
+
+def test_the_template_keeps_its_comments_and_quotes_what_toml_needs():
+    text = i18n_template.template(DATA, "ru")
+    lines = text.splitlines()
+    assert lines[0].startswith("# The map's texts in ru: the same keys as the English texts")
+    assert lines[3] == "# language's plural forms (few, many, one, other)."
+    plural = lines.index("# plural: may be { few = …, many = …, one = …, other = … }")
+    assert lines[plural + 1].startswith("summary = ")  # the comment sits on its key
+    parsed = tomllib.loads(text)  # dotted tables, quoted keys and plural tables parse back
+    assert parsed["layers"]["seas"]["name"] == "Sea: {name}"
+    assert lines[plural - 2 : plural] == ["", "[description]"]

@@ -146,3 +146,24 @@ def test_serve_previews_a_language(tmp_path):
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
+
+
+def test_the_reload_script_is_allowed_by_the_hash_of_its_exact_bytes_and_data_is_escaped():
+    import base64
+    import hashlib
+    import re
+
+    from mapgen import serve
+
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "script-src 'sha256-abc='\"></head><body><p>map</p></body></html>"
+    )
+    served = serve.with_reload(page)
+    script = re.search(r"<script>(.*)</script>\n</body>", served, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}' 'sha256-abc='; connect-src 'self'" in served
+    assert script == serve.RELOAD_JS and 'fetch("/__mapgen/state"' in script
+    problems = serve.problems_page("data/map.toml:3: <b>'x' & \"y\"</b>")
+    assert "data/map.toml:3: &lt;b&gt;&#39;x&#39; &amp; &#34;y&#34;&lt;/b&gt;</pre>" in problems
+    assert f"<script>{serve.RELOAD_JS}</script></body></html>" in problems
