@@ -156,6 +156,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _commands(commands):
+    """A function adding a command: its summary in the list, its description (with its
+    examples, as written) in its help."""
+
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
@@ -198,7 +201,7 @@ def _add_lang_commands(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a language file whose translations to keep; e.g. --keep data/i18n/de.toml",
     )
-    for each in (check, template):
+    for each in (check, template):  # no default: mapgen --data-dir DIR lang check … keeps DIR
         adder(each)("--data-dir", type=path, metavar="DIR", help=DATA_DIR_HELP)
 
 

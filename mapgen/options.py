@@ -1,10 +1,11 @@
 """What a build can be told, every default of it, the files it writes, and how an option given
 as text is checked.
 
-This is the one place of the defaults: the command line (:mod:`mapgen.cli`) gives argparse no
-defaults of its own and names them in its help from here; the data's own defaults (the date
-the map opens on, the title) stay in map.toml. Importing this module loads no folium, pandas
-or geopandas; the checks import what they check against only when called.
+This is the one place of the defaults: the command line (:mod:`mapgen.arguments`) gives
+argparse no defaults of its own and names them in its help from here; the data's own defaults
+(the date the map opens on, the title) stay in map.toml, and the language is English unless
+told, the language of map.toml (:data:`mapgen.locale.DEFAULT`). Importing this module loads
+no folium, pandas or geopandas; the checks import what they check against only when called.
 """
 
 from __future__ import annotations
