@@ -19,60 +19,10 @@ import textwrap
 import threading
 from pathlib import Path
 
+from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
+
 SIZE_IN = (12, 9)
 DPI = 100
-HATCH = "////"
-# Texts from the data are drawn as they are: a "$" is a dollar sign, never mathtext.
-TEXT = {"parse_math": False}
-
-
-def swatch_style(entry: dict) -> dict:
-    """How a key entry's swatch is filled: its pattern (hatch, dashed) or its colour."""
-    colour = entry["color"]
-    return {
-        "hatch": {"facecolor": "white", "edgecolor": colour, "hatch": HATCH},
-        "dashed": {"facecolor": "none", "edgecolor": colour, "linestyle": "--"},
-    }.get(entry["pattern"], {"facecolor": colour, "edgecolor": "#0003"})
-
-
-def text_side(rtl: bool, margin: float) -> tuple[float, dict]:
-    """Where a line of text starts (figure fraction) and how it is aligned: at the left, or
-    at the right for a right-to-left language."""
-    if rtl:
-        return 1 - margin, {"ha": "right", "multialignment": "right"}
-    return margin, {"ha": "left"}
-
-
-def _compound(rings):
-    """One matplotlib Path of many closed rings, built in one go."""
-    import numpy as np
-    from matplotlib.path import Path
-
-    vertices = np.concatenate(rings)
-    codes = np.full(len(vertices), Path.LINETO, dtype=Path.code_type)
-    starts = np.cumsum([0] + [len(r) for r in rings[:-1]])
-    codes[starts] = Path.MOVETO
-    codes[starts + [len(r) - 1 for r in rings]] = Path.CLOSEPOLY
-    return Path(vertices, codes)
-
-
-def _shapes(ax, item: dict):
-    from matplotlib.collections import PathCollection
-    from matplotlib.colors import to_rgba
-
-    return ax.add_collection(
-        PathCollection(
-            [_compound(rings) for rings in item["shapes"]],
-            facecolors=[to_rgba(item["fill"], item["fill_opacity"])],
-            edgecolors=[item["edge"]],
-            linewidths=item["width"],
-            linestyles=(0, (4, 3)) if item["dashed"] else "solid",
-            hatch=HATCH if item["hatch"] else None,
-            zorder=1,
-        )
-    )
-
-
 LEGEND_PT = 7.5
 LEGEND_COLUMNS = 3
 LEGEND_WRAP = 58  # characters a legend line holds at this size in a third of the width
@@ -271,7 +221,7 @@ def finish(drawn: dict, shapes: list[dict]) -> bytes:
 
     ax = drawn["axes"]
     for item in shapes:
-        ax.draw_artist(_shapes(ax, item))
+        ax.draw_artist(add_shapes(ax, item))
     rgb = np.asarray(ax.figure.canvas.buffer_rgba())[..., :3].copy()
     above = drawn["above"]
     on = above[..., 3] > 0  # names, markers, border: a few per cent of the pixels

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from mapgen.image.png import TEXT, _shapes, swatch_style, text_side
+from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
 
 CARD_PX = (1200, 630)
 CARD_DPI = 100
@@ -73,7 +73,7 @@ def _map(fig, plan: dict, shapes: list[dict], rect, label_pt: float) -> None:
         spine.set_edgecolor("#999")
         spine.set_linewidth(0.6)
     for item in _inside(shapes, box):
-        _shapes(ax, item)
+        add_shapes(ax, item)
     for markers in plan["markers"]:
         ax.scatter(markers["x"], markers["y"], s=label_pt * 4, c=markers["color"],
                    edgecolors="white", linewidths=0.6, zorder=3)  # fmt: skip
