@@ -20,7 +20,7 @@ import shapely
 from mapgen import config, i18n, locale, simplify, story
 from mapgen.errors import InputError, Problem
 from mapgen.image import plan as static
-from mapgen.image.png import ImageJob
+from mapgen.image.process import ImageJob
 from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers

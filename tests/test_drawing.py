@@ -12,6 +12,7 @@ from PIL import Image
 from mapgen import locale
 from mapgen.image import plan as static
 from mapgen.image import png as drawing
+from mapgen.image.process import ImageJob
 from mapgen.pipeline import BuildOptions, _prepare
 
 
@@ -25,7 +26,8 @@ def plans():
 
 @pytest.fixture(scope="module")
 def png(plans):
-    return drawing.draw(*plans)
+    frame, shapes = plans
+    return drawing.finish(drawing.frame(frame), shapes)  # in this process
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -47,21 +49,21 @@ def test_layers_shown_on_the_page_are_in_the_image(png):
 
 
 def test_the_second_process_draws_the_same_bytes(plans, png):
-    job = drawing.ImageJob()
+    job = ImageJob()
     for part in plans:
         job.send(part)
     assert job.result() == {"png": png}
 
 
 def test_a_failed_drawing_is_reported():
-    job = drawing.ImageJob()
+    job = ImageJob()
     job.send({"not": "a plan"})
     with pytest.raises(RuntimeError, match="drawing the static image failed: KeyError"):
         job.result()
 
 
 def test_cancel_stops_a_waiting_job():
-    job = drawing.ImageJob()
+    job = ImageJob()
     job.cancel()
     job.cancel()  # harmless twice
 

@@ -1,23 +1,17 @@
-"""Draw the static image from a plan (:func:`mapgen.image.plan.plan`), with matplotlib.
+"""Draw the static image, 1200 × 900 px, from its plan (:func:`mapgen.image.plan.frame_plan`
+and :func:`~mapgen.image.plan.shapes_plan`), with matplotlib: :func:`frame` draws the texts,
+the legend, the markers and the names while the build is still simplifying the shapes,
+:func:`finish` the shapes between them.
 
 The plan is plain data (Web Mercator metres, colours, texts), so this module needs only
-numpy and matplotlib. It runs in the build's own process, or as
-``python -m mapgen.image.png`` (a pickled plan on stdin, the PNG on stdout) so that the
-image is drawn on a second core while the page is rendered.
+numpy, matplotlib and Pillow. It runs in the drawing process (:mod:`mapgen.image.process`),
+so that the image is drawn on a second core while the page is rendered.
 """
 
 from __future__ import annotations
 
-import gc
 import io
-import os
-import pickle
-import queue
-import subprocess
-import sys
 import textwrap
-import threading
-from pathlib import Path
 
 from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
 
@@ -232,98 +226,3 @@ def finish(drawn: dict, shapes: list[dict]) -> bytes:
     info.add_itxt("Title", drawn["title"])  # which build drew it, for readers and checks
     Image.fromarray(rgb, "RGB").save(out, format="png", compress_level=3, pnginfo=info)
     return out.getvalue()
-
-
-def draw(plan: dict, shapes: list[dict]) -> bytes:
-    """The 1200 x 900 PNG, in one process (deterministic for equal input)."""
-    return finish(frame(plan), shapes)
-
-
-class ImageJob:
-    """Draws the PNG in a second Python process. Start it first (it imports matplotlib while
-    the build imports the rest and loads the data); hand it the frame plan once the layers
-    are built (it draws texts, legend and names while the shapes are simplified), then the
-    shapes; collect the bytes when the page is rendered."""
-
-    def __init__(self):
-        # the same mapgen as this process, wherever it was imported from
-        home = str(Path(__file__).resolve().parents[2])
-        path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "mapgen.image.png"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
-        )
-        self._outbox: queue.Queue = queue.Queue()
-        self._writer = threading.Thread(target=self._write, daemon=True)
-        self._writer.start()
-
-    def _write(self) -> None:
-        """Write what is sent, in order, without making the sender wait for the reader."""
-        try:
-            while (data := self._outbox.get()) is not None:
-                self._process.stdin.write(data)
-                self._process.stdin.flush()
-            self._process.stdin.close()
-        except (BrokenPipeError, ValueError):  # it died or was cancelled; result() says why
-            pass
-
-    def send(self, part) -> None:
-        self._outbox.put(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def result(self) -> dict[str, bytes]:
-        """The files drawn, by kind (``png``, and ``card``, ``pdf``, ``svg`` if asked for);
-        RuntimeError if the drawing process failed."""
-        self._outbox.put(None)
-        self._writer.join()
-        self._process.stdin = None  # closed by the writer
-        out, err = self._process.communicate()
-        if self._process.returncode != 0:
-            last = (err.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-            raise RuntimeError(f"drawing the static image failed: {last}")
-        return pickle.loads(out)  # noqa: S301 (our own child process's answer)
-
-    def cancel(self) -> None:
-        """Stop it (if it has not finished) and wait; harmless after :meth:`result`."""
-        if self._process.returncode is not None:
-            return
-        self._process.kill()
-        self._outbox.put(None)
-        self._writer.join()
-        self._process.stdin = None
-        self._process.communicate()
-
-
-def main() -> None:
-    """Read the frame plan, then the shapes, from stdin (pickled); write the PNG, and the
-    share card and print files the plan asks for, to stdout (a pickled dict by kind). The
-    frame is drawn while the building process is still simplifying the shapes."""
-    # import matplotlib (half a second) while the parent is still reading and joining its data
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.backends.backend_agg
-    import matplotlib.collections
-    import matplotlib.colors
-    import matplotlib.figure
-    import matplotlib.lines
-    import matplotlib.patches
-    import matplotlib.patheffects  # noqa: F401
-    import PIL.Image  # noqa: F401
-
-    from mapgen.image import sheets
-
-    plan = pickle.load(sys.stdin.buffer)
-    drawn = frame(plan)
-    shapes = pickle.load(sys.stdin.buffer)
-    files = {"png": finish(drawn, shapes)} | sheets.extras(plan, shapes)
-    sys.stdout.buffer.write(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.flush()
-
-
-if __name__ == "__main__":
-    gc.disable()  # as the build process: a short run
-    main()
-    os._exit(0)  # the PNG is out: skip tearing matplotlib down, the build is waiting
