@@ -2,6 +2,7 @@
 second Python process, run as ``python -m mapgen.image.process``, on a second core while the
 build goes on.
 
+:class:`Drawing` is what a build uses, one object from the start to the files;
 :class:`ImageJob` is the process and its pipe (a pickled frame plan, then the shapes, on
 stdin; a pickled dict of files on stdout); :func:`main` is the process's side. This module
 imports neither matplotlib nor the data stack, so the command line can start the process
@@ -17,9 +18,12 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 from mapgen.image import png, sheets
+
+KINDS = ("card", "pdf", "png", "svg")  # the files drawn here, in the order the log lists them
 
 
 class ImageJob:
@@ -77,6 +81,75 @@ class ImageJob:
         self._writer.join()
         self._process.stdin = None
         self._process.communicate()
+
+
+class Drawing:
+    """The drawn files of one build: the PNG, and the share card and print files if wanted,
+    drawn by a second process (:class:`ImageJob`) while the build goes on.
+
+    Parameters
+    ----------
+    paths : mapping of str to Path
+        The files the build writes, by kind (``html``, ``png``, ``card``, ``pdf`` …). Those of
+        ``png``, ``card``, ``pdf`` and ``svg`` are drawn here; with none of them, no process
+        is started and the methods do nothing.
+    print_size : str, optional
+        The print files' size: "A4" or a column's width in millimetres.
+    job : ImageJob, optional
+        A process started earlier (the command line starts one before its heavy imports);
+        used if something is to be drawn, else cancelled.
+
+    Examples
+    --------
+    >>> with Drawing(paths, options.print_size) as drawing:
+    ...     drawing.frame(frame_plan)  # as soon as the layers are built
+    ...     drawing.shapes(shapes_plan)  # once the shapes are simplified
+    ...     files = drawing.files()  # {path: bytes}, once the page is rendered
+
+    Leaving the block stops the process if it has not finished (an error, an interrupt).
+    """
+
+    def __init__(
+        self,
+        paths: Mapping[str, Path],
+        print_size: str | None = None,
+        job: ImageJob | None = None,
+    ):
+        self.kinds = tuple(kind for kind in KINDS if kind in paths)
+        self._paths = {kind: paths[kind] for kind in self.kinds}
+        self._extras = {"card": "card" in paths, "print": print_size}
+        self._given = job
+        self._job: ImageJob | None = None
+
+    def __enter__(self) -> Drawing:
+        if self.kinds:
+            self._job = self._given or ImageJob()
+        elif self._given:
+            self._given.cancel()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self._job:
+            self._job.cancel()
+
+    def frame(self, plan: dict) -> None:
+        """Hand over everything but the shapes (:func:`mapgen.image.plan.frame_plan`); the
+        process draws it while the shapes are simplified."""
+        if self._job:
+            self._job.send({**plan, "extras": self._extras})
+
+    def shapes(self, plan: list[dict]) -> None:
+        """Hand over the shapes (:func:`mapgen.image.plan.shapes_plan`)."""
+        if self._job:
+            self._job.send(plan)
+
+    def files(self) -> dict[Path, bytes]:
+        """The drawn files' bytes by path, once the process has finished; RuntimeError if it
+        failed."""
+        if not self._job:
+            return {}
+        drawn = self._job.result()
+        return {path: drawn[kind] for kind, path in self._paths.items()}
 
 
 def main() -> None:
