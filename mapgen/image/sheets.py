@@ -21,6 +21,10 @@ A4_MM = (210.0, 297.0)
 MM = 1 / 25.4  # inches
 PRINT_MIN_MM, PRINT_MAX_MM = 40.0, 420.0  # a narrow column up to A3's width
 ROW = 1.45  # a key entry's height, in lines of its text (room for a second line)
+# Text as text; and the same inputs give the same bytes: ids hashed with a fixed salt (not a
+# random one per id), no date of drawing (matplotlib's metadata to None drops it).
+PRINT_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "mapgen"}
+UNDATED = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
 def _wrap(text: str, width_in: float, pt: float) -> str:
@@ -184,8 +188,8 @@ def sheet(plan: dict, shapes: list[dict], width_mm: float | None, fmt: str) -> b
     _map(fig, plan, shapes, (0.02, bottom, 0.96, top - bottom), label_pt=pt * 0.8)
     _legend_rows(fig, plan["legend"], bottom - 0.05 / height, width, pt * 0.85, rtl)
     out = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
-        fig.savefig(out, format=fmt, metadata={"Title": plan["title"]})
+    with matplotlib.rc_context(PRINT_RC):
+        fig.savefig(out, format=fmt, metadata={"Title": plan["title"], **UNDATED[fmt]})
     return out.getvalue()
 
 
