@@ -1,11 +1,12 @@
-"""The static image: the same layers, colours and legend as the page.
+"""The static image's plan: the same layers, colours and legend as the page.
 
 For print, social cards and readers whose browser runs no scripts. The image is planned from
-the layer definitions the page is built from (the ShapeSets and MarkerSets in each
-FeatureGroup), so the two cannot drift apart; layers switched off on the page are left out
-here too. The plan is plain data in Web Mercator metres; :mod:`mapgen.image.png` draws
-it, in a second process (:class:`~mapgen.image.png.ImageJob`) while this one renders
-the page.
+the layers the page is built from (the ShapeSets, MarkerSets and Labels in each MapLayer's
+``items``), so the two cannot drift apart; layers switched off on the page are left out here
+too. The plan is plain data in Web Mercator metres, in two parts: :func:`frame_plan`, known
+once the layers are built, and :func:`shapes_plan`, once the shapes are simplified.
+:mod:`mapgen.image.png` and :mod:`mapgen.image.sheets` draw it, in a second process
+(:class:`~mapgen.image.process.Drawing`) while this one renders the page.
 """
 
 from __future__ import annotations
