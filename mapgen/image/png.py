@@ -58,13 +58,41 @@ def _layout(plan: dict) -> dict:
     }
 
 
+def _swatch(fig, entry: dict, x: float, middle: float, size: float, pixels) -> None:
+    """A legend entry's swatch, its left edge at ``x`` (pixels): a dot, or a filled box."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    if entry["pattern"] == "dot":
+        fig.add_artist(
+            Line2D(
+                [x + 1.6 * size / 2],
+                [middle],
+                marker="o",
+                markersize=8,
+                markerfacecolor=entry["color"],
+                markeredgecolor="white",
+                transform=pixels,
+            )
+        )
+        return
+    fig.add_artist(
+        Rectangle(
+            (x, middle - 0.35 * size),
+            1.6 * size,
+            0.7 * size,
+            linewidth=1.5 if entry["pattern"] == "dashed" else 1,
+            transform=pixels,
+            **swatch_style(entry),
+        )
+    )
+
+
 def _legend(fig, entries: list[dict], layout: dict, rtl: bool = False) -> None:
     """The legend below the map: swatch and label, the columns of :func:`_layout`, placed
     directly (matplotlib's legend layout would take a fifth of a second); ``rtl`` mirrors it
     (columns from the right, each label left of its swatch)."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
     from matplotlib.transforms import IdentityTransform
 
     if not entries:
@@ -82,34 +110,9 @@ def _legend(fig, entries: list[dict], layout: dict, rtl: bool = False) -> None:
             x = width - x - handle
         top = layout["legend_top"]
         for index in column:
-            entry, height = entries[index], layout["heights"][index]
-            middle = top - 0.5 * height
-            top -= height
-            colour = entry["color"]
-            if entry["pattern"] == "dot":
-                fig.add_artist(
-                    Line2D(
-                        [x + handle / 2],
-                        [middle],
-                        marker="o",
-                        markersize=8,
-                        markerfacecolor=colour,
-                        markeredgecolor="white",
-                        transform=pixels,
-                    )
-                )
-            else:
-                style = swatch_style(entry)
-                fig.add_artist(
-                    Rectangle(
-                        (x, middle - 0.35 * size),
-                        handle,
-                        0.7 * size,
-                        linewidth=1.5 if entry["pattern"] == "dashed" else 1,
-                        transform=pixels,
-                        **style,
-                    )
-                )
+            middle = top - 0.5 * layout["heights"][index]
+            top -= layout["heights"][index]
+            _swatch(fig, entries[index], x, middle, size, pixels)
             fig.text(
                 x - pad if rtl else x + handle + pad,
                 middle,
