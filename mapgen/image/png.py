@@ -153,15 +153,12 @@ def _rgba(fig):
     return np.asarray(fig.canvas.buffer_rgba()).copy()
 
 
-def frame(plan: dict) -> dict:
-    """Draw all but the shapes, ahead of them: what lies beneath (background, sea, texts,
-    legend), drawn on the canvas the shapes will be drawn on, and what lies above (markers,
-    names, the map's border), kept as an RGBA array to lay over them."""
+def _below(plan: dict, layout: dict):
+    """What lies beneath the shapes: background, sea, texts and legend, drawn; returns the
+    map's axes, whose canvas the shapes are drawn on."""
     from matplotlib.patches import Rectangle
-    from matplotlib.patheffects import withStroke
 
     x0, y0, x1, y1 = plan["box"]
-    layout = _layout(plan)
     below = _figure()
     ax = _map_axes(below, plan, layout)
     ax.add_patch(
@@ -178,7 +175,15 @@ def frame(plan: dict) -> dict:
     credit = textwrap.fill(plan["credit"], CREDIT_WRAP)
     below.text(x, 0.012, credit, fontsize=CREDIT_PT, color="#555", va="bottom", **side, **TEXT)
     below.canvas.draw()
+    return ax
 
+
+def _above(plan: dict, layout: dict):
+    """What lies above the shapes: markers, names and the map's border, as an RGBA array."""
+    from matplotlib.patches import Rectangle
+    from matplotlib.patheffects import withStroke
+
+    x0, y0, x1, y1 = plan["box"]
     above = _figure(transparent=True)
     top = _map_axes(above, plan, layout)
     for markers in plan["markers"]:
@@ -207,7 +212,16 @@ def frame(plan: dict) -> dict:
     top.add_patch(
         Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#999", linewidth=0.8, zorder=5)
     )
-    return {"axes": ax, "above": _rgba(above), "title": plan["title"]}
+    return _rgba(above)
+
+
+def frame(plan: dict) -> dict:
+    """Draw all but the shapes, ahead of them: what lies beneath (background, sea, texts,
+    legend), drawn on the canvas the shapes will be drawn on, and what lies above (markers,
+    names, the map's border), kept as an RGBA array to lay over them."""
+    layout = _layout(plan)
+    ax = _below(plan, layout)
+    return {"axes": ax, "above": _above(plan, layout), "title": plan["title"]}
 
 
 def finish(drawn: dict, shapes: list[dict]) -> bytes:
