@@ -82,6 +82,19 @@ def _draws(layer: MapLayer, as_of: str) -> bool:
     return False
 
 
+def _names(labels: Labels, box) -> list[dict]:
+    """The names the image shows: those of rank 4 or less, inside ``box`` (Mercator metres)."""
+    x0, y0, x1, y1 = box
+    out = []
+    for label in labels.labels:
+        if label["rank"] > 4:
+            continue
+        ((x, y),) = to_mercator(np.array([[label["lon"], label["lat"]]], dtype=float))
+        if x0 < x < x1 and y0 < y < y1:
+            out.append({"x": x, "y": y, "name": label["name"]})
+    return out
+
+
 def frame_plan(
     layers: list[MapLayer],
     context: LayerContext,
@@ -116,12 +129,7 @@ def frame_plan(
             if isinstance(child, MarkerSet) and (item := _marker_item(child.spec, as_of)):
                 markers.append(item)
             elif isinstance(child, Labels):
-                for label in child.labels:
-                    if label["rank"] > 4:
-                        continue
-                    ((x, y),) = to_mercator(np.array([[label["lon"], label["lat"]]], dtype=float))
-                    if x0 < x < x1 and y0 < y < y1:
-                        labels.append({"x": x, "y": y, "name": label["name"]})
+                labels += _names(child, (x0, y0, x1, y1))
     legend = [
         {"pattern": layer.legend.pattern, "color": layer.legend.color, "label": layer.legend.label}
         for layer in layers
