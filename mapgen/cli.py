@@ -26,7 +26,7 @@ from typing import NoReturn
 
 from mapgen import interrupts
 from mapgen.errors import InputError
-from mapgen.image.png import ImageJob
+from mapgen.image.process import ImageJob
 
 DESCRIPTION = """\
 Build an interactive map of NATO's enlargement and Russia's December 2021 draft treaties

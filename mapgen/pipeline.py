@@ -19,7 +19,7 @@ import shapely
 from mapgen import config, i18n, locale, simplify, story
 from mapgen.errors import InputError, Problem
 from mapgen.image import plan as static
-from mapgen.image.png import ImageJob
+from mapgen.image.process import Drawing, ImageJob
 from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
@@ -53,8 +53,8 @@ class Prepared:
     levels: object = None  # simplify.Levels: the page's coarse and fine tables come from it
 
 
-def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
-    """load → join → layers → simplify. Given an image job, hand it the image's frame as soon
+def _prepare(options: BuildOptions, drawing: Drawing | None = None) -> Prepared:
+    """load → join → layers → simplify. Given a drawing, hand it the image's frame as soon
     as the layers are built and its shapes once simplified."""
     data_dir = options.data_dir or config.default_data_dir()
     with _stage("load") as say:
@@ -107,14 +107,13 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
             raise InputError(problems)
         say.append(f"{len(layers)} layers, {len(sources.settings.chapters)} chapters")
     view = story.chapter(sources.settings, options.png_chapter or options.render.chapter)
-    if image:
+    if drawing:
         texts = sources.settings.map
         title = _title(options, sources.settings)
         subtitle = f"{view['title']}. {view['text']}" if view else texts["subtitle"]
         plan = static.frame_plan(layers, context, title, subtitle, texts["credit"], view)
         plan["short_credit"] = texts["source_line"]  # the share card's one line
-        plan["extras"] = {"card": options.png, "print": options.print_size}
-        image.send(plan)
+        drawing.frame(plan)
     with _stage("simplify") as say:
         view_map = sources.settings.map
         zoom, px = view_map["zoom"], options.render.simplify_px
@@ -133,8 +132,8 @@ def _prepare(options: BuildOptions, image: ImageJob | None = None) -> Prepared:
             f"{points:,} points, within {px} px at zoom {zoom}; "
             f"{fine:,} in the detail region, within {px} px at zoom {fine_zoom}"
         )
-    if image:
-        image.send(static.shapes_plan(layers, context, screen, view))
+    if drawing:
+        drawing.shapes(static.shapes_plan(layers, context, screen, view))
     return Prepared(layers, context, screen, levels)
 
 
@@ -232,13 +231,9 @@ def _files(
         options.render, png_name=png_name, card_name=card, page_name=paths["html"].name
     )
     options = dataclasses.replace(options, render=render)
-    drawn = {"png", "card", "pdf", "svg"} & set(paths)
-    if image_job and not drawn:
-        image_job.cancel()
-    job = (image_job or ImageJob()) if drawn else None
-    try:
+    with Drawing(paths, options.print_size, job=image_job) as drawing:
         with locale.using(options.lang):
-            prepared = _prepare(options, job)
+            prepared = _prepare(options, drawing if drawing.kinds else None)
             fmap = _render(prepared, options)
             hold("render")
             title = _title(options, prepared.context.settings)
@@ -250,18 +245,12 @@ def _files(
                 paths["html"]: render_html(fmap).encode("utf-8"),
                 paths["embed"]: snippet.encode("utf-8"),
             }
-        if job:
+        if drawing.kinds:
             with _stage("image") as say:
-                images = job.result()
-                files |= {paths[kind]: images[kind] for kind in drawn}
-                say.append(
-                    ", ".join(f"{kind} {len(images[kind]):,} bytes" for kind in sorted(drawn))
-                    + ", drawn alongside"
-                )
-    except BaseException:
-        if job:
-            job.cancel()
-        raise
+                images = drawing.files()
+                files |= images
+                sizes = (f"{kind} {len(images[paths[kind]]):,} bytes" for kind in drawing.kinds)
+                say.append(", ".join(sizes) + ", drawn alongside")
     return files, inputs
 
 

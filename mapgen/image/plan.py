@@ -1,11 +1,12 @@
-"""The static image: the same layers, colours and legend as the page.
+"""The static image's plan: the same layers, colours and legend as the page.
 
 For print, social cards and readers whose browser runs no scripts. The image is planned from
-the layer definitions the page is built from (the ShapeSets and MarkerSets in each
-FeatureGroup), so the two cannot drift apart; layers switched off on the page are left out
-here too. The plan is plain data in Web Mercator metres; :mod:`mapgen.image.png` draws
-it, in a second process (:class:`~mapgen.image.png.ImageJob`) while this one renders
-the page.
+the layers the page is built from (the ShapeSets, MarkerSets and Labels in each MapLayer's
+``items``), so the two cannot drift apart; layers switched off on the page are left out here
+too. The plan is plain data in Web Mercator metres, in two parts: :func:`frame_plan`, known
+once the layers are built, and :func:`shapes_plan`, once the shapes are simplified.
+:mod:`mapgen.image.png` and :mod:`mapgen.image.sheets` draw it, in a second process
+(:class:`~mapgen.image.process.Drawing`) while this one renders the page.
 """
 
 from __future__ import annotations
@@ -81,6 +82,19 @@ def _draws(layer: MapLayer, as_of: str) -> bool:
     return False
 
 
+def _names(labels: Labels, box) -> list[dict]:
+    """The names the image shows: those of rank 4 or less, inside ``box`` (Mercator metres)."""
+    x0, y0, x1, y1 = box
+    out = []
+    for label in labels.labels:
+        if label["rank"] > 4:
+            continue
+        ((x, y),) = to_mercator(np.array([[label["lon"], label["lat"]]], dtype=float))
+        if x0 < x < x1 and y0 < y < y1:
+            out.append({"x": x, "y": y, "name": label["name"]})
+    return out
+
+
 def frame_plan(
     layers: list[MapLayer],
     context: LayerContext,
@@ -115,12 +129,7 @@ def frame_plan(
             if isinstance(child, MarkerSet) and (item := _marker_item(child.spec, as_of)):
                 markers.append(item)
             elif isinstance(child, Labels):
-                for label in child.labels:
-                    if label["rank"] > 4:
-                        continue
-                    ((x, y),) = to_mercator(np.array([[label["lon"], label["lat"]]], dtype=float))
-                    if x0 < x < x1 and y0 < y < y1:
-                        labels.append({"x": x, "y": y, "name": label["name"]})
+                labels += _names(child, (x0, y0, x1, y1))
     legend = [
         {"pattern": layer.legend.pattern, "color": layer.legend.color, "label": layer.legend.label}
         for layer in layers

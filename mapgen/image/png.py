@@ -1,78 +1,22 @@
-"""Draw the static image from a plan (:func:`mapgen.image.plan.plan`), with matplotlib.
+"""Draw the static image, 1200 × 900 px, from its plan (:func:`mapgen.image.plan.frame_plan`
+and :func:`~mapgen.image.plan.shapes_plan`), with matplotlib: :func:`frame` draws the texts,
+the legend, the markers and the names while the build is still simplifying the shapes,
+:func:`finish` the shapes between them.
 
 The plan is plain data (Web Mercator metres, colours, texts), so this module needs only
-numpy and matplotlib. It runs in the build's own process, or as
-``python -m mapgen.image.png`` (a pickled plan on stdin, the PNG on stdout) so that the
-image is drawn on a second core while the page is rendered.
+numpy, matplotlib and Pillow. It runs in the drawing process (:mod:`mapgen.image.process`),
+so that the image is drawn on a second core while the page is rendered.
 """
 
 from __future__ import annotations
 
-import gc
 import io
-import os
-import pickle
-import queue
-import subprocess
-import sys
 import textwrap
-import threading
-from pathlib import Path
+
+from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
 
 SIZE_IN = (12, 9)
 DPI = 100
-HATCH = "////"
-# Texts from the data are drawn as they are: a "$" is a dollar sign, never mathtext.
-TEXT = {"parse_math": False}
-
-
-def swatch_style(entry: dict) -> dict:
-    """How a key entry's swatch is filled: its pattern (hatch, dashed) or its colour."""
-    colour = entry["color"]
-    return {
-        "hatch": {"facecolor": "white", "edgecolor": colour, "hatch": HATCH},
-        "dashed": {"facecolor": "none", "edgecolor": colour, "linestyle": "--"},
-    }.get(entry["pattern"], {"facecolor": colour, "edgecolor": "#0003"})
-
-
-def text_side(rtl: bool, margin: float) -> tuple[float, dict]:
-    """Where a line of text starts (figure fraction) and how it is aligned: at the left, or
-    at the right for a right-to-left language."""
-    if rtl:
-        return 1 - margin, {"ha": "right", "multialignment": "right"}
-    return margin, {"ha": "left"}
-
-
-def _compound(rings):
-    """One matplotlib Path of many closed rings, built in one go."""
-    import numpy as np
-    from matplotlib.path import Path
-
-    vertices = np.concatenate(rings)
-    codes = np.full(len(vertices), Path.LINETO, dtype=Path.code_type)
-    starts = np.cumsum([0] + [len(r) for r in rings[:-1]])
-    codes[starts] = Path.MOVETO
-    codes[starts + [len(r) - 1 for r in rings]] = Path.CLOSEPOLY
-    return Path(vertices, codes)
-
-
-def _shapes(ax, item: dict):
-    from matplotlib.collections import PathCollection
-    from matplotlib.colors import to_rgba
-
-    return ax.add_collection(
-        PathCollection(
-            [_compound(rings) for rings in item["shapes"]],
-            facecolors=[to_rgba(item["fill"], item["fill_opacity"])],
-            edgecolors=[item["edge"]],
-            linewidths=item["width"],
-            linestyles=(0, (4, 3)) if item["dashed"] else "solid",
-            hatch=HATCH if item["hatch"] else None,
-            zorder=1,
-        )
-    )
-
-
 LEGEND_PT = 7.5
 LEGEND_COLUMNS = 3
 LEGEND_WRAP = 58  # characters a legend line holds at this size in a third of the width
@@ -114,13 +58,41 @@ def _layout(plan: dict) -> dict:
     }
 
 
+def _swatch(fig, entry: dict, x: float, middle: float, size: float, pixels) -> None:
+    """A legend entry's swatch, its left edge at ``x`` (pixels): a dot, or a filled box."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    if entry["pattern"] == "dot":
+        fig.add_artist(
+            Line2D(
+                [x + 1.6 * size / 2],
+                [middle],
+                marker="o",
+                markersize=8,
+                markerfacecolor=entry["color"],
+                markeredgecolor="white",
+                transform=pixels,
+            )
+        )
+        return
+    fig.add_artist(
+        Rectangle(
+            (x, middle - 0.35 * size),
+            1.6 * size,
+            0.7 * size,
+            linewidth=1.5 if entry["pattern"] == "dashed" else 1,
+            transform=pixels,
+            **swatch_style(entry),
+        )
+    )
+
+
 def _legend(fig, entries: list[dict], layout: dict, rtl: bool = False) -> None:
     """The legend below the map: swatch and label, the columns of :func:`_layout`, placed
     directly (matplotlib's legend layout would take a fifth of a second); ``rtl`` mirrors it
     (columns from the right, each label left of its swatch)."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
     from matplotlib.transforms import IdentityTransform
 
     if not entries:
@@ -138,34 +110,9 @@ def _legend(fig, entries: list[dict], layout: dict, rtl: bool = False) -> None:
             x = width - x - handle
         top = layout["legend_top"]
         for index in column:
-            entry, height = entries[index], layout["heights"][index]
-            middle = top - 0.5 * height
-            top -= height
-            colour = entry["color"]
-            if entry["pattern"] == "dot":
-                fig.add_artist(
-                    Line2D(
-                        [x + handle / 2],
-                        [middle],
-                        marker="o",
-                        markersize=8,
-                        markerfacecolor=colour,
-                        markeredgecolor="white",
-                        transform=pixels,
-                    )
-                )
-            else:
-                style = swatch_style(entry)
-                fig.add_artist(
-                    Rectangle(
-                        (x, middle - 0.35 * size),
-                        handle,
-                        0.7 * size,
-                        linewidth=1.5 if entry["pattern"] == "dashed" else 1,
-                        transform=pixels,
-                        **style,
-                    )
-                )
+            middle = top - 0.5 * layout["heights"][index]
+            top -= layout["heights"][index]
+            _swatch(fig, entries[index], x, middle, size, pixels)
             fig.text(
                 x - pad if rtl else x + handle + pad,
                 middle,
@@ -206,15 +153,12 @@ def _rgba(fig):
     return np.asarray(fig.canvas.buffer_rgba()).copy()
 
 
-def frame(plan: dict) -> dict:
-    """Draw all but the shapes, ahead of them: what lies beneath (background, sea, texts,
-    legend), drawn on the canvas the shapes will be drawn on, and what lies above (markers,
-    names, the map's border), kept as an RGBA array to lay over them."""
+def _below(plan: dict, layout: dict):
+    """What lies beneath the shapes: background, sea, texts and legend, drawn; returns the
+    map's axes, whose canvas the shapes are drawn on."""
     from matplotlib.patches import Rectangle
-    from matplotlib.patheffects import withStroke
 
     x0, y0, x1, y1 = plan["box"]
-    layout = _layout(plan)
     below = _figure()
     ax = _map_axes(below, plan, layout)
     ax.add_patch(
@@ -231,7 +175,15 @@ def frame(plan: dict) -> dict:
     credit = textwrap.fill(plan["credit"], CREDIT_WRAP)
     below.text(x, 0.012, credit, fontsize=CREDIT_PT, color="#555", va="bottom", **side, **TEXT)
     below.canvas.draw()
+    return ax
 
+
+def _above(plan: dict, layout: dict):
+    """What lies above the shapes: markers, names and the map's border, as an RGBA array."""
+    from matplotlib.patches import Rectangle
+    from matplotlib.patheffects import withStroke
+
+    x0, y0, x1, y1 = plan["box"]
     above = _figure(transparent=True)
     top = _map_axes(above, plan, layout)
     for markers in plan["markers"]:
@@ -260,7 +212,16 @@ def frame(plan: dict) -> dict:
     top.add_patch(
         Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#999", linewidth=0.8, zorder=5)
     )
-    return {"axes": ax, "above": _rgba(above), "title": plan["title"]}
+    return _rgba(above)
+
+
+def frame(plan: dict) -> dict:
+    """Draw all but the shapes, ahead of them: what lies beneath (background, sea, texts,
+    legend), drawn on the canvas the shapes will be drawn on, and what lies above (markers,
+    names, the map's border), kept as an RGBA array to lay over them."""
+    layout = _layout(plan)
+    ax = _below(plan, layout)
+    return {"axes": ax, "above": _above(plan, layout), "title": plan["title"]}
 
 
 def finish(drawn: dict, shapes: list[dict]) -> bytes:
@@ -271,7 +232,7 @@ def finish(drawn: dict, shapes: list[dict]) -> bytes:
 
     ax = drawn["axes"]
     for item in shapes:
-        ax.draw_artist(_shapes(ax, item))
+        ax.draw_artist(add_shapes(ax, item))
     rgb = np.asarray(ax.figure.canvas.buffer_rgba())[..., :3].copy()
     above = drawn["above"]
     on = above[..., 3] > 0  # names, markers, border: a few per cent of the pixels
@@ -282,98 +243,3 @@ def finish(drawn: dict, shapes: list[dict]) -> bytes:
     info.add_itxt("Title", drawn["title"])  # which build drew it, for readers and checks
     Image.fromarray(rgb, "RGB").save(out, format="png", compress_level=3, pnginfo=info)
     return out.getvalue()
-
-
-def draw(plan: dict, shapes: list[dict]) -> bytes:
-    """The 1200 x 900 PNG, in one process (deterministic for equal input)."""
-    return finish(frame(plan), shapes)
-
-
-class ImageJob:
-    """Draws the PNG in a second Python process. Start it first (it imports matplotlib while
-    the build imports the rest and loads the data); hand it the frame plan once the layers
-    are built (it draws texts, legend and names while the shapes are simplified), then the
-    shapes; collect the bytes when the page is rendered."""
-
-    def __init__(self):
-        # the same mapgen as this process, wherever it was imported from
-        home = str(Path(__file__).resolve().parents[2])
-        path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "mapgen.image.png"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
-        )
-        self._outbox: queue.Queue = queue.Queue()
-        self._writer = threading.Thread(target=self._write, daemon=True)
-        self._writer.start()
-
-    def _write(self) -> None:
-        """Write what is sent, in order, without making the sender wait for the reader."""
-        try:
-            while (data := self._outbox.get()) is not None:
-                self._process.stdin.write(data)
-                self._process.stdin.flush()
-            self._process.stdin.close()
-        except (BrokenPipeError, ValueError):  # it died or was cancelled; result() says why
-            pass
-
-    def send(self, part) -> None:
-        self._outbox.put(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def result(self) -> dict[str, bytes]:
-        """The files drawn, by kind (``png``, and ``card``, ``pdf``, ``svg`` if asked for);
-        RuntimeError if the drawing process failed."""
-        self._outbox.put(None)
-        self._writer.join()
-        self._process.stdin = None  # closed by the writer
-        out, err = self._process.communicate()
-        if self._process.returncode != 0:
-            last = (err.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-            raise RuntimeError(f"drawing the static image failed: {last}")
-        return pickle.loads(out)  # noqa: S301 (our own child process's answer)
-
-    def cancel(self) -> None:
-        """Stop it (if it has not finished) and wait; harmless after :meth:`result`."""
-        if self._process.returncode is not None:
-            return
-        self._process.kill()
-        self._outbox.put(None)
-        self._writer.join()
-        self._process.stdin = None
-        self._process.communicate()
-
-
-def main() -> None:
-    """Read the frame plan, then the shapes, from stdin (pickled); write the PNG, and the
-    share card and print files the plan asks for, to stdout (a pickled dict by kind). The
-    frame is drawn while the building process is still simplifying the shapes."""
-    # import matplotlib (half a second) while the parent is still reading and joining its data
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.backends.backend_agg
-    import matplotlib.collections
-    import matplotlib.colors
-    import matplotlib.figure
-    import matplotlib.lines
-    import matplotlib.patches
-    import matplotlib.patheffects  # noqa: F401
-    import PIL.Image  # noqa: F401
-
-    from mapgen.image import sheets
-
-    plan = pickle.load(sys.stdin.buffer)
-    drawn = frame(plan)
-    shapes = pickle.load(sys.stdin.buffer)
-    files = {"png": finish(drawn, shapes)} | sheets.extras(plan, shapes)
-    sys.stdout.buffer.write(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.flush()
-
-
-if __name__ == "__main__":
-    gc.disable()  # as the build process: a short run
-    main()
-    os._exit(0)  # the PNG is out: skip tearing matplotlib down, the build is waiting

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from mapgen.image.png import TEXT, _shapes, swatch_style, text_side
+from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
 
 CARD_PX = (1200, 630)
 CARD_DPI = 100
@@ -21,6 +21,10 @@ A4_MM = (210.0, 297.0)
 MM = 1 / 25.4  # inches
 PRINT_MIN_MM, PRINT_MAX_MM = 40.0, 420.0  # a narrow column up to A3's width
 ROW = 1.45  # a key entry's height, in lines of its text (room for a second line)
+# Text as text; and the same inputs give the same bytes: ids hashed with a fixed salt (not a
+# random one per id), no date of drawing (matplotlib's metadata to None drops it).
+PRINT_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "mapgen"}
+UNDATED = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
 def _wrap(text: str, width_in: float, pt: float) -> str:
@@ -73,7 +77,7 @@ def _map(fig, plan: dict, shapes: list[dict], rect, label_pt: float) -> None:
         spine.set_edgecolor("#999")
         spine.set_linewidth(0.6)
     for item in _inside(shapes, box):
-        _shapes(ax, item)
+        add_shapes(ax, item)
     for markers in plan["markers"]:
         ax.scatter(markers["x"], markers["y"], s=label_pt * 4, c=markers["color"],
                    edgecolors="white", linewidths=0.6, zorder=3)  # fmt: skip
@@ -184,8 +188,8 @@ def sheet(plan: dict, shapes: list[dict], width_mm: float | None, fmt: str) -> b
     _map(fig, plan, shapes, (0.02, bottom, 0.96, top - bottom), label_pt=pt * 0.8)
     _legend_rows(fig, plan["legend"], bottom - 0.05 / height, width, pt * 0.85, rtl)
     out = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
-        fig.savefig(out, format=fmt, metadata={"Title": plan["title"]})
+    with matplotlib.rc_context(PRINT_RC):
+        fig.savefig(out, format=fmt, metadata={"Title": plan["title"], **UNDATED[fmt]})
     return out.getvalue()
 
 

@@ -1,4 +1,5 @@
-"""drawing and static: the PNG shows what the page shows, drawn alike in one or two processes."""
+"""The static PNG (png.py, from plan.py's plan): it shows what the page shows, in the
+language's script, and draws the data's texts as they are."""
 
 from __future__ import annotations
 
@@ -10,26 +11,27 @@ import pytest
 from PIL import Image
 
 from mapgen import locale
-from mapgen.image import plan as static
-from mapgen.image import png as drawing
+from mapgen.image import png
+from mapgen.image.plan import frame_plan, shapes_plan
 from mapgen.pipeline import BuildOptions, _prepare
 
 
 @pytest.fixture(scope="module")
 def plans():
     prepared = _prepare(BuildOptions())
-    frame = static.frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
-    shapes = static.shapes_plan(prepared.layers, prepared.context, prepared.screen_shapes)
+    frame = frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
+    shapes = shapes_plan(prepared.layers, prepared.context, prepared.levels.shapes)
     return frame, shapes
 
 
 @pytest.fixture(scope="module")
-def png(plans):
-    return drawing.draw(*plans)
+def image(plans):
+    frame, shapes = plans
+    return png.finish(png.frame(frame), shapes)
 
 
-def _pixels(png: bytes) -> np.ndarray:
-    image = Image.open(io.BytesIO(png))
+def _pixels(data: bytes) -> np.ndarray:
+    image = Image.open(io.BytesIO(data))
     assert image.size == (1200, 900) and image.mode == "RGB"
     return np.asarray(image).reshape(-1, 3)
 
@@ -39,37 +41,17 @@ def _count(pixels: np.ndarray, colour: str) -> int:
     return int((pixels == rgb).all(axis=1).sum())
 
 
-def test_layers_shown_on_the_page_are_in_the_image(png):
-    pixels = _pixels(png)
+def test_layers_shown_on_the_page_are_in_the_image(image):
+    pixels = _pixels(image)
     assert _count(pixels, "#440154") > 20_000  # 1949: the US is off-frame; Norway, France …
     assert _count(pixels, "#6ece58") > 100  # 2020: North Macedonia
     assert _count(pixels, "#fde725") == 0  # 2024 (later): off on the page, absent here
 
 
-def test_the_second_process_draws_the_same_bytes(plans, png):
-    job = drawing.ImageJob()
-    for part in plans:
-        job.send(part)
-    assert job.result() == {"png": png}
-
-
-def test_a_failed_drawing_is_reported():
-    job = drawing.ImageJob()
-    job.send({"not": "a plan"})
-    with pytest.raises(RuntimeError, match="drawing the static image failed: KeyError"):
-        job.result()
-
-
-def test_cancel_stops_a_waiting_job():
-    job = drawing.ImageJob()
-    job.cancel()
-    job.cancel()  # harmless twice
-
-
 def test_dollars_in_texts_are_drawn_as_dollars(plans):
     frame, _shapes = plans
     hostile = r"Costs $\nope$ and $5"  # mathtext would fail on \nope, or set "nope" in italics
-    plan = {
+    hostile_plan = {
         **frame,
         "title": hostile,
         "subtitle": hostile,
@@ -77,13 +59,13 @@ def test_dollars_in_texts_are_drawn_as_dollars(plans):
         "legend": [{"pattern": "fill", "color": "#123456", "label": hostile}],
         "labels": [{**frame["labels"][0], "name": hostile}],
     }
-    drawn = drawing.frame(plan)
+    drawn = png.frame(hostile_plan)
     texts = drawn["axes"].figure.texts
     assert [t.get_text() for t in texts].count(hostile) == 4  # title, subtitle, legend, credit
     assert all(t.get_parse_math() is False for t in texts)
     assert drawn["above"].shape == (900, 1200, 4)  # the names' figure drew too
-    png = drawing.finish(drawn, [])
-    assert Image.open(io.BytesIO(png)).text["Title"] == hostile
+    drawn_png = png.finish(drawn, [])
+    assert Image.open(io.BytesIO(drawn_png)).text["Title"] == hostile
 
 
 @pytest.mark.parametrize("lang", ["uk", "ar"])
@@ -91,7 +73,7 @@ def test_the_image_is_drawn_in_the_language_with_its_script(lang):
     with locale.using(lang):
         prepared = _prepare(BuildOptions(lang=lang))
         texts = prepared.context.settings.map
-        frame = static.frame_plan(
+        frame = frame_plan(
             prepared.layers, prepared.context, texts["title"], texts["subtitle"], texts["credit"]
         )
     # the names on the map are the language's (Natural Earth's name_uk, name_ar)
@@ -99,7 +81,7 @@ def test_the_image_is_drawn_in_the_language_with_its_script(lang):
     with warnings.catch_warnings():
         # matplotlib warns "Glyph … missing from font(s)" where the font lacks the script
         warnings.filterwarnings("error", message=".*missing from font")
-        drawn = drawing.frame(frame)
+        drawn = png.frame(frame)
     figure = drawn["axes"].figure
     title = next(t for t in figure.texts if t.get_text() == texts["title"])
     # right to left: the title starts at the right edge

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -71,6 +72,19 @@ def test_print_files_hold_the_title_as_text_at_a4(printed):
     assert TITLE in texts and "1990: German reunification" in texts  # the key, as text
     svg = printed.with_suffix(".svg").read_text(encoding="utf-8")
     assert "<path" in svg and "<image" not in svg  # shapes as vectors, no raster
+
+
+def test_the_same_inputs_give_the_same_print_files(printed, tmp_path):
+    """Reproducible: matplotlib would write the time of drawing into both files, and random
+    ids into the SVG."""
+    again = tmp_path / "nato_map.html"
+    result = run_mapgen("build", "--out", again, "--print", "--base-url", BASE)
+    assert result.returncode == 0, result.stderr
+    pdf, svg = (printed.with_suffix(s).read_bytes() for s in (".pdf", ".svg"))
+    assert b"CreationDate" not in pdf and b"<dc:date>" not in svg
+    for suffix in (".pdf", ".svg"):
+        first, second = (p.with_suffix(suffix).read_bytes() for p in (printed, again))
+        assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest(), suffix
 
 
 def test_print_at_a_column_width_in_the_language(tmp_path):
