@@ -68,7 +68,7 @@ def _path(text: str) -> Path:
 
 
 def _base_url(text: str) -> str:
-    from mapgen import schema
+    from mapgen.inputs import schema
 
     problem = schema.check_value(text, schema.URL)
     if problem:
@@ -94,7 +94,7 @@ def _print_size(text: str) -> str:
 
 def _langs(text: str) -> list[str]:
     """Language codes, comma-separated: each known to CLDR, none twice."""
-    from mapgen import i18n
+    from mapgen.inputs import translate as i18n
 
     langs = [part.strip() for part in text.split(",")]
     for lang in langs:
@@ -108,7 +108,7 @@ def _langs(text: str) -> list[str]:
 
 def _title(text: str) -> str:
     """A title held to the rules of map.toml's texts (length, no control characters)."""
-    from mapgen import schema
+    from mapgen.inputs import schema
 
     try:
         text.encode("utf-8")
@@ -123,7 +123,7 @@ def _title(text: str) -> str:
 
 
 def _date(text: str) -> date:
-    from mapgen.tables import parse_date
+    from mapgen.inputs.kinds import parse_date
 
     try:
         return parse_date(text)
@@ -135,7 +135,7 @@ SIMPLIFY_RANGE = (0.05, 10.0)  # px: finer keeps every point of data/geo; coarse
 
 
 def _simplify_px(text: str) -> float:
-    from mapgen.tables import parse_decimal
+    from mapgen.inputs.kinds import parse_decimal
 
     low, high = SIMPLIFY_RANGE
     try:

@@ -1,355 +1,41 @@
-"""The map in the reader's language: one file a language, ``data/i18n/<lang>.toml``.
-
-English is the language of map.toml and the tables; a language file gives every text the
-reader sees under the key of its English text, and nothing else:
-
-- map.toml's texts by table and key (``[layers.baseline] popup_text``); a list of sources
-  gives its titles only (the links stay); a chapter is ``[chapters.<id>]``;
-- the tables' texts by file and row (``[events."1949-04-04"] title``, see :data:`ROWS`);
-- ``[names]``: the shapes Natural Earth does not name in the language (oblasts, seas), by
-  ``shape_id``. Countries are named from Natural Earth's ``name_<lang>`` in data/geo, unless
-  the file names them too (optional: ``BLR = "Беларусь"``).
-
-A text whose wording follows a number (``plural`` in :mod:`mapgen.schema`) may be a table of
-CLDR plural forms: ``label = { one = "…", few = "…", many = "…", other = "…" }``.
-A missing or extra key, a placeholder English does not use, a list of another length: each is
-a located error, ``data/i18n/de.toml:12: …``. ``python -m mapgen.i18n_template`` writes the keys
-with their English texts: the start of a new language.
-"""
+"""``python -m mapgen.i18n LANG [FILE]``: check a language file of data/i18n against the
+English texts of data/ (the language files themselves: :mod:`mapgen.inputs.translate`)."""
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
-import re
-import unicodedata
+import sys
 from pathlib import Path
 
-from mapgen import config, locale, schema
-from mapgen.errors import InputError, Problem, display_path, read_input
-from mapgen.texts import Plural, placeholders
-
-I18N_DIR = "i18n"
-_LANG = re.compile(r"[a-z]{2,3}", re.ASCII)
+from mapgen import inputs, layers
+from mapgen.errors import InputError
+from mapgen.inputs.files import default_data_dir
+from mapgen.inputs.translate import Translation, english, optional_names, read
 
 
-def _slug(value: str) -> str:
-    """``Ādaži`` → ``adazi``; a site's name up to its first colon or comma."""
-    value = re.split(r"[:,]", value)[0]
-    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40]
-
-
-# The tables' texts: by file, the Sources attribute, how a row is named, and the columns the
-# reader sees (the rest are positions, dates, links and ids).
-ROWS = {
-    "events": ("events", lambda r: r.date.isoformat(), ("title", "description", "source")),
-    "draft_articles": (
-        "articles",
-        lambda r: f"{r.document}-{r.article}",
-        ("summary", "not_mapped"),
-    ),
-    "posture_1997": ("posture", lambda r: _slug(r.name), ("kind", "name", "position", "source")),
-    "nuclear_sites_reported": ("nuclear", lambda r: _slug(r.name), ("name", "source")),
-    "buildup_2021": ("buildup", lambda r: _slug(r.name), ("name", "source")),
-    "nato_enlargement_areas": ("areas", lambda r: r.shape_id, ("name", "event")),
-}
-
-
-def _row_keys(frame, name_of) -> list[str]:
-    """Each row's key; a key already taken gets ``-2``, ``-3`` … (two events on one day)."""
-    keys, seen = [], {}
-    for row in frame.itertuples():
-        key = name_of(row)
-        seen[key] = seen.get(key, 0) + 1
-        keys.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
-    return keys
-
-
-@dataclasses.dataclass(frozen=True)
-class Entry:
-    """One English text: its value and how it is checked (placeholders, plural)."""
-
-    value: object
-    key: schema.Key
-
-
-_ROW_TEXT = schema.Key("text")  # a table's cell: a plain text, no placeholders
-
-
-def english(raw: dict, sources, shapes, lang: str) -> dict[str, Entry]:
-    """Every text the reader sees, by the dotted key the file of ``lang`` gives it under."""
-    out: dict[str, Entry] = {}
-    for name, keys in schema.tables().items():
-        head, _, rest = name.partition(".")
-        table = raw.get(head, {})
-        table = table.get(rest, {}) if rest else table
-        for key_name, key in keys.items():
-            if key.is_translated and key_name in table:
-                out[f"{name}.{key_name}"] = Entry(_titles(table[key_name], key), key)
-    for chapter in raw.get("chapters", []):
-        for key_name, key in schema.CHAPTER.items():
-            if key.is_translated and key_name in chapter:
-                value = _titles(chapter[key_name], key)
-                out[f"chapters.{chapter['id']}.{key_name}"] = Entry(value, key)
-    for stem, (attribute, name_of, columns) in ROWS.items():
-        frame = getattr(sources, attribute)
-        for row_key, (_, row) in zip(_row_keys(frame, name_of), frame.iterrows(), strict=True):
-            for column in columns:
-                if isinstance(row[column], str) and row[column]:
-                    out[f"{stem}.{row_key}.{column}"] = Entry(row[column], _ROW_TEXT)
-    for shape_id, name in _unnamed(shapes, lang).items():
-        out[f"names.{shape_id}"] = Entry(name, _ROW_TEXT)
-    return out
-
-
-def _titles(value, key: schema.Key):
-    return [who for who, _link in value] if key.kind == "sources" else value
-
-
-def _own_name(shapes, lang: str) -> list[str]:
-    """Each shape's name in ``lang`` from Natural Earth (``name_<lang>``), or ""."""
-    column = f"name_{lang}"
-    if column not in shapes.columns:
-        return [""] * len(shapes)
-    return [name if isinstance(name, str) else "" for name in shapes[column]]
-
-
-def _unnamed(shapes, lang: str) -> dict[str, str]:
-    """The shapes Natural Earth does not name in ``lang`` (oblasts, seas, the former GDR), by
-    id, with their English names: the language file names them."""
-    return {
-        sid: name
-        for sid, name, own in zip(
-            shapes.index, shapes["name"], _own_name(shapes, lang), strict=True
-        )
-        if not own
-    }
-
-
-def language_file(data_dir: Path, lang: str) -> Path:
-    return data_dir / I18N_DIR / f"{lang}.toml"
-
-
-def available(data_dir: Path) -> list[str]:
-    """The languages data/ has a file for, and English."""
-    folder = data_dir / I18N_DIR
-    found = sorted(p.stem for p in folder.glob("*.toml")) if folder.is_dir() else []
-    return [locale.DEFAULT, *[lang for lang in found if lang != locale.DEFAULT]]
-
-
-def flatten(tree: dict, english_keys, prefix: str = ""):
-    """A language file's tables as (dotted key, value) pairs; a table whose key is an English
-    text (a plural form table) is a value."""
-    for name, value in tree.items():
-        path = f"{prefix}.{name}" if prefix else name
-        if isinstance(value, dict) and path not in english_keys:
-            yield from flatten(value, english_keys, path)
-        else:
-            yield path, value
-
-
-def _problem(value, entry: Entry, lang: str) -> str | None:
-    """What is wrong with a translated value, or None."""
-    key, english_value = entry.key, entry.value
-    if isinstance(english_value, list):
-        if not isinstance(value, list) or len(value) != len(english_value):
-            return f"is not a list of {len(english_value)} texts, as in English"
-        for item in value:
-            problem = schema.check_value(item, schema.Key("text"))
-            if problem:
-                return f"item {item!r} {problem}"
-        return None
-    wanted = set(placeholders(english_value))
-    if isinstance(value, dict) and key.plural:
-        forms = locale.plural_forms(lang)
-        unknown = [form for form in value if form not in forms]
-        if unknown or "other" not in value:
-            return f"has the plural forms {sorted(value)}; {lang} has {', '.join(sorted(forms))}"
-        texts = value.items()
-    elif isinstance(value, str):
-        texts = [("other", value)]
-    else:
-        plural = " or a table of plural forms" if key.plural else ""
-        return f"is not a text{plural}"
-    for form, text in texts:
-        problem = schema.check_value(text, key)
-        if problem:
-            return problem if form == "other" and len(texts) == 1 else f"form {form} {problem}"
-        used = set(placeholders(text))
-        if used - wanted:
-            allowed = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "none"
-            return f"uses {{{sorted(used - wanted)[0]}}}; the English text uses: {allowed}"
-        if form == "other" and wanted - used:
-            return f"lacks {{{sorted(wanted - used)[0]}}}, which the English text has"
-    return None
-
-
-@dataclasses.dataclass
-class Translation:
-    """A language file, read and checked: its texts by dotted key."""
-
-    lang: str
-    texts: dict
-    label: str
-
-
-def optional_names(shapes) -> dict[str, Entry]:
-    """Names a language file may give though Natural Earth has them: ``[names] BLR =
-    "Беларусь"`` where the newsroom writes a country otherwise (Natural Earth: Белоруссия)."""
-    return {
-        f"names.{sid}": Entry(name, _ROW_TEXT)
-        for sid, name in zip(shapes.index, shapes["name"], strict=True)
-    }
-
-
-def read(
-    data_dir: Path,
-    lang: str,
-    entries: dict[str, Entry],
-    path: Path | None = None,
-    optional: dict[str, Entry] | None = None,
-) -> Translation:
-    """Read ``data/i18n/<lang>.toml`` and hold it to the English texts ``entries`` (and, if
-    given, the ``optional`` ones it may also give).
-
-    Raises
-    ------
-    InputError
-        Every problem, located: a missing or extra key, a wrong kind, a placeholder.
-    """
-    path = path or language_file(data_dir, lang)
-    label = display_path(path)
-    raw, source = config.parse_toml(read_input(path, label), label)
-    lines = schema.key_lines(source)
-    flat = dict(flatten(raw, entries))
-    problems = []
-    optional = optional or {}
-    for key, value in flat.items():
-        at = lines.get(key, 1)
-        entry = entries.get(key) or optional.get(key)
-        if entry is None:
-            close = difflib.get_close_matches(key, list(entries), n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            problems.append(Problem(label, at, key, f"key '{key}' is not an English text{hint}"))
-            continue
-        problem = _problem(value, entry, lang)
-        if problem:
-            shown = (
-                value if isinstance(value, str) and len(value) <= 60 else str(value)[:57] + "..."
-            )
-            problems.append(Problem(label, at, key, f"key '{key}' {shown!r} {problem}"))
-    for key, entry in entries.items():
-        if key not in flat:
-            table = key.rsplit(".", 1)[0]
-            at = lines.get(table, 1)
-            english_value = str(entry.value)
-            english_value = (
-                english_value if len(english_value) <= 60 else english_value[:57] + "..."
-            )
-            problems.append(
-                Problem(label, at, key, f"key '{key}' is missing (English: {english_value!r})")
-            )
-    if problems:
-        raise InputError(sorted(problems, key=lambda p: p.line or 0))
-    return Translation(lang, flat, label)
-
-
-def translate(sources, data_dir: Path, lang: str):
-    """``sources`` (:class:`mapgen.load.Sources`) with every reader's text in ``lang``: the
-    translate stage, between load and join. English returns ``sources`` as it is."""
-    if lang == locale.DEFAULT:
-        return sources
-    path = language_file(data_dir, lang)
-    if not path.exists():
-        known = ", ".join(available(data_dir))
-        message = (
-            f"no such file: mapgen has no texts in {lang!r} (it has {known}); "
-            f"python -m mapgen.i18n_template {lang} writes the keys to translate"
-        )
-        raise InputError([Problem(display_path(path), None, None, message)])
-    shapes = sources.shapes
-    entries = english(sources.settings.raw, sources, shapes, lang)
-    translation = read(data_dir, lang, entries, optional=optional_names(shapes))
-    texts = translation.texts
-    merged = _merged(sources.settings.raw, texts)
-    settings = config.settings_from(merged, sources.settings)
-    changes = {"settings": settings}
-    for stem, (attribute, name_of, columns) in ROWS.items():
-        frame = getattr(sources, attribute).copy()
-        keys = _row_keys(frame, name_of)
-        for column in columns:
-            frame[column] = [
-                texts.get(f"{stem}.{key}.{column}", value)
-                for key, value in zip(keys, frame[column], strict=True)
-            ]
-        changes[attribute] = frame
-    names = [
-        texts.get(f"names.{sid}") or own
-        for sid, own in zip(shapes.index, _own_name(shapes, lang), strict=True)
-    ]
-    changes["shapes"] = shapes.assign(name=names)
-    members = sources.members.copy()
-    members["name"] = [changes["shapes"].at[iso3, "name"] for iso3 in members["iso3"]]
-    changes["members"] = members
-    return dataclasses.replace(sources, **changes)
-
-
-def _merged(raw: dict, texts: dict) -> dict:
-    """map.toml's tables with the translated texts in place of the English ones."""
-    out = {name: dict(table) if isinstance(table, dict) else table for name, table in raw.items()}
-    out["layers"] = {name: dict(table) for name, table in raw.get("layers", {}).items()}
-    out["chapters"] = [dict(chapter) for chapter in raw.get("chapters", [])]
-    declared = schema.tables()
-    for name, keys in declared.items():
-        head, _, rest = name.partition(".")
-        table = out.get(head, {})
-        table = table.get(rest) if rest else table
-        if table is not None:
-            _put(table, keys, texts, name)
-    for chapter in out["chapters"]:
-        _put(chapter, schema.CHAPTER, texts, f"chapters.{chapter['id']}")
-    return out
-
-
-def _put(table: dict, keys: dict, texts: dict, prefix: str) -> None:
-    for key_name, key in keys.items():
-        value = texts.get(f"{prefix}.{key_name}")
-        if value is None:
-            continue
-        if key.kind == "sources":
-            value = [[who, link] for who, (_old, link) in zip(value, table[key_name], strict=True)]
-        elif isinstance(value, dict):
-            value = Plural(value, key.plural)
-        table[key_name] = value
-
-
-def check_lang(lang: str) -> str | None:
-    """What is wrong with a language code asked for, or None."""
-    if not _LANG.fullmatch(lang):
-        return "is not a language code (two or three lower-case letters: de, uk, ar)"
-    if not locale.is_known(lang):
-        return "is not a language CLDR knows (dates and plurals could not be written)"
-    return None
+def load(data_dir: Path) -> inputs.Sources:
+    """Every input of ``data_dir``, read as the registered layers declare them (for the
+    language tools: this command and :mod:`mapgen.i18n_template`)."""
+    return inputs.load(data_dir, layers.inputs())
 
 
 def check_file(data_dir: Path, lang: str, path: Path | None = None) -> Translation:
     """Read and check the language file of ``lang`` (or ``path``) against data/'s English
     texts."""
-    from mapgen.load import load
-
     sources = load(data_dir)
     entries = english(sources.settings.raw, sources, sources.shapes, lang)
     return read(data_dir, lang, entries, path, optional_names(sources.shapes))
 
 
-if __name__ == "__main__":  # python -m mapgen.i18n LANG [FILE]: check a language file
-    import sys
-
+def main(argv: list[str]) -> int:
     try:
-        path = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-        found = check_file(config.default_data_dir(), sys.argv[1], path)
+        path = Path(argv[1]) if len(argv) > 1 else None
+        found = check_file(default_data_dir(), argv[0], path)
     except InputError as err:
         print(err, file=sys.stderr)
-        sys.exit(2)
+        return 2
     print(f"{found.label}: {len(found.texts)} texts, every English key, nothing else")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

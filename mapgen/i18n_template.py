@@ -18,9 +18,10 @@ import sys
 import tomllib
 from pathlib import Path
 
-from mapgen import i18n, locale
-from mapgen.config import default_data_dir
-from mapgen.load import load
+from mapgen import locale
+from mapgen.i18n import load
+from mapgen.inputs import translate as i18n
+from mapgen.inputs.files import default_data_dir
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 

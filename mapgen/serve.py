@@ -22,8 +22,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from mapgen import config
 from mapgen.errors import InputError
+from mapgen.inputs import files as config
 
 log = logging.getLogger("mapgen")
 STATE_PATH = "/__mapgen/state"

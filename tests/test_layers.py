@@ -6,7 +6,7 @@ import inspect
 import re
 
 from mapgen.layers import REGISTRY
-from mapgen.layers.shapes import MarkerSet, ShapeSet
+from mapgen.layers.model import MarkerSet, ShapeSet
 
 
 def _by_name(layers):
@@ -130,7 +130,7 @@ def test_donbas_layers(layers_2021, sources):
     assert "Sevastopol: Ukrainian territory occupied by Russia since 2014" in tips
     buildup = names["Russian build-up, 2021"]
     markers = next(c for c in buildup.items if isinstance(c, MarkerSet))
-    assert len(markers.spec["markers"]) == len(sources.buildup) >= 3
+    assert len(markers.spec["markers"]) == len(sources.tables["buildup"]) >= 3
     dates = [m["popup"]["date"] for m in markers.spec["markers"]]
     assert all(d.startswith(("Reported April 2021:", "Reported November 2021:")) for d in dates)
     assert "70,000" in markers.spec["markers"][0]["popup"]["text"]
@@ -156,7 +156,7 @@ def test_sea_layers(layers_2021):
 
 
 def test_base_names_members_as_the_members_table_does(layers_2021):
-    from mapgen.layers.shapes import Labels
+    from mapgen.layers.model import Labels
 
     base = layers_2021[0]
     labels = next(c for c in base.items if isinstance(c, Labels)).labels

@@ -15,7 +15,7 @@ import folium
 from branca.element import Element, Figure
 
 from mapgen import locale, story
-from mapgen.config import Settings
+from mapgen.inputs.settings import Settings
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.page import assets, csp, notebook
 from mapgen.page import shape_table as geometry
