@@ -5,8 +5,11 @@ from __future__ import annotations
 import inspect
 import re
 
-from mapgen.layers import REGISTRY
+from mapgen.inputs import input_paths, table_declarations
+from mapgen.inputs.tables import Table
+from mapgen.layers import REGISTRY, inputs
 from mapgen.layers.model import MarkerSet, ShapeSet
+from tests.conftest import DATA
 
 
 def _by_name(layers):
@@ -22,6 +25,19 @@ def test_every_registered_layer_has_the_same_builder():
     for name, module in REGISTRY.items():
         assert list(inspect.signature(module.build).parameters) == ["context", "spec"], name
         assert module.__doc__, name
+
+
+def test_every_table_a_layer_declares_is_in_data_and_read_by_the_build(sources):
+    declared = inputs()
+    paths = input_paths(DATA, declared)
+    tables = [module.TABLE for module in REGISTRY.values() if hasattr(module, "TABLE")]
+    assert {t.name for t in tables} >= {"posture", "nuclear", "buildup", "events"}
+    for table in tables:
+        assert isinstance(table, Table)
+        assert (DATA / table.file).is_file(), table.file
+        assert DATA / table.file in paths, table.file  # a build never writes over it
+        assert table.name in sources.tables and table_declarations(declared)[table.name] is table
+        assert not table.translated or table.row_key, table.name  # a language file names rows
 
 
 def test_every_layer_in_map_toml_has_a_builder(sources):
