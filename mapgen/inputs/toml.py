@@ -37,11 +37,52 @@ _HEADER = re.compile(r"\[\[?\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?")
 _KEY = re.compile(r"\s*([A-Za-z0-9_\-.]+|\"[^\"]*\")\s*=")
 
 
+def _closing(line: str, start: int, quote: str) -> int:
+    """Where the string closed by ``quote`` ends in ``line`` (searching from ``start``), or -1."""
+    i = start
+    while i < len(line):
+        if quote[0] == '"' and line[i] == "\\":
+            i += 2  # an escape: \" is a quote in the text
+            continue
+        if line.startswith(quote, i):
+            end = i + len(quote)
+            while len(quote) == 3 and end < len(line) and line[end] == quote[0]:
+                end += 1  # a multi-line string may end in one or two quotes of its own
+            return end
+        i += 1
+    return -1
+
+
+def _open_string(line: str, quote: str | None) -> str | None:
+    """The delimiter of the multi-line string still open at the end of ``line``, given the
+    one open at its start: strings are read as TOML reads them, so a quote inside another
+    string (``"it'''s"``) or in a comment opens nothing."""
+    i = 0
+    while i < len(line):
+        if quote:
+            end = _closing(line, i, quote)
+            if end < 0:
+                return quote
+            i, quote = end, None
+        elif line[i] == "#":
+            return None
+        elif line.startswith(('"""', "'''"), i):
+            quote, i = line[i : i + 3], i + 3
+        elif line[i] in "\"'":
+            end = _closing(line, i + 1, line[i])
+            if end < 0:
+                return None  # not TOML; tomllib has refused the file already
+            i = end
+        else:
+            i += 1
+    return quote
+
+
 def key_lines(source: str) -> dict[str, int]:
     """The line of each table header and ``key =`` in a TOML text, by dotted name.
 
     A line scan, not a parser (tomllib keeps no positions): enough to point at a key in a
-    file tomllib has already read.
+    file tomllib has already read. The keys of an inline table are on its line.
     """
     lines: dict[str, int] = {}
     table = ""
@@ -49,8 +90,7 @@ def key_lines(source: str) -> dict[str, int]:
     arrays: dict[str, int] = {}
     for number, line in enumerate(source.split("\n"), start=1):
         if quote:
-            if line.count(quote) % 2:
-                quote = None
+            quote = _open_string(line, quote)
             continue
         header = _HEADER.fullmatch(line.strip())
         if header:
@@ -58,14 +98,15 @@ def key_lines(source: str) -> dict[str, int]:
             if line.strip().startswith("[["):  # an array of tables: chapters.0, chapters.1 …
                 count = arrays[table] = arrays.get(table, -1) + 1
                 table = f"{table}.{count}"
+            else:  # a table inside the last of an array of tables: [chapters.x]
+                array = next((a for a in arrays if table.startswith(f"{a}.")), None)
+                if array:
+                    table = f"{array}.{arrays[array]}{table[len(array) :]}"
             lines.setdefault(table, number)
             continue
         key = _KEY.match(line)
         if key:
             name = key.group(1).strip('"')
             lines.setdefault(f"{table}.{name}" if table else name, number)
-        for delimiter in ('"""', "'''"):
-            if line.count(delimiter) % 2:  # a multi-line string opens here
-                quote = delimiter
-                break
+        quote = _open_string(line, None)
     return lines
