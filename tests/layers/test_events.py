@@ -60,12 +60,7 @@ def test_an_unknown_category_is_located(tmp_path):
 
 
 def _layers(sources, as_of):
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=join(sources, as_of),
-        settings=sources.settings,
-        tables=sources.tables,
-    )
+    context = LayerContext.from_sources(sources, join(sources, as_of))
     return events.build(context, sources.settings.layers["events"])
 
 
@@ -122,11 +117,8 @@ def test_categories_follow_map_toml(sources):
     settings = dataclasses.replace(
         sources.settings, layers={**sources.settings.layers, "events": spec}
     )
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=join(sources, date(2021, 12, 17)),
-        settings=settings,
-        tables=sources.tables,
+    context = dataclasses.replace(
+        LayerContext.from_sources(sources, join(sources, date(2021, 12, 17))), settings=settings
     )
     built = events.build(context, spec)
     assert [layer.name for layer in built] == ["Events: Beitritte"]
@@ -254,12 +246,7 @@ def test_markers_reach_the_page_as_columns(sources, built_map):
     assert "markers" not in item and '"popup":' not in json.dumps(item)  # no object per marker
     assert all(isinstance(v, int) for v in item["lat"] + item["lon"])
     on_page = page_markers(item)
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=join(sources, TODAY),
-        settings=sources.settings,
-        tables=sources.tables,
-    )
+    context = LayerContext.from_sources(sources, join(sources, TODAY))
     layer = next(x for x in events.build(context, sources.settings.layers["events"])
                  if x.name == "Events: Conflict")  # fmt: skip
     built = next(c for c in layer.items if isinstance(c, MarkerSet)).spec["markers"]
