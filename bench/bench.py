@@ -35,7 +35,7 @@ the HTML parser spends ~120 ms on mapgen's ~390 KB of JSON data blocks (1 ms unt
 Then the events-scaling table: the map with 30, 1,000, 10,000, 25,000 and 100,000 events
 (bench/events.py: synthetic rows with a note each, or ``--typed`` without), mapgen against
 plain folium's CircleMarkers with tooltips and popups, desktop profile, one load each. mapgen
-refuses more than 25,000 events (mapgen/load.py, MAX_EVENTS).
+refuses more than 25,000 events (mapgen/layers/events.py, MAX_EVENTS).
 """
 
 from __future__ import annotations
@@ -102,10 +102,11 @@ def build_baseline(out: Path, events: Path | None = None) -> None:
     events layer would be written by hand)."""
     import folium
 
+    from mapgen.inputs import load
     from mapgen.join import join
-    from mapgen.load import load
+    from mapgen.layers import inputs
 
-    sources = load(ROOT / "data")
+    sources = load(ROOT / "data", inputs())
     settings = sources.settings
     joined = join(sources, settings.default_as_of)
     shapes = sources.shapes
@@ -148,7 +149,7 @@ def build_baseline(out: Path, events: Path | None = None) -> None:
             shapes.loc[spec["iso3"]], spec["name"], {"color": "#c0392b"}, popup=spec["popup_text"]
         )
     if events is not None:
-        from mapgen import load as loader
+        from mapgen.layers import events as loader
 
         loader.MAX_EVENTS = 10**9  # folium has no limit: the baseline takes every row
         table = loader.load_events(events, settings.layers["events"]["categories"])

@@ -236,7 +236,7 @@ def _init(args) -> int:
 def _lang(args) -> int:
     """``mapgen lang check`` and ``mapgen lang template``."""
     from mapgen import i18n, i18n_template
-    from mapgen.config import default_data_dir
+    from mapgen.inputs.files import default_data_dir
 
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     if args.lang_command == "check":

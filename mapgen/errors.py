@@ -68,6 +68,24 @@ def read_input(path: Path, label: str) -> bytes:
         raise InputError([Problem(label, None, None, f"cannot be read ({err.strerror})")]) from None
 
 
+def decode_utf8(raw: bytes, label: str, save_as: str = "UTF-8") -> str:
+    """The text of an input file's bytes (UTF-8, with or without BOM), or InputError at the
+    line of the first byte that is not UTF-8, saying how to save the file (``save_as``)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        message = f"is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as {save_as}"
+        raise InputError([Problem(label, line, None, message)]) from None
+
+
+def shorten(value, width: int = 60):
+    """``value`` as a message shows it: itself if its text has at most ``width`` characters,
+    else its text cut to ``width`` with "..." at the end."""
+    text = str(value)
+    return value if len(text) <= width else text[: width - 3] + "..."
+
+
 def display_path(path: Path | str) -> str:
     """How a file is named in messages: relative to the current folder when inside it."""
     path = Path(path)

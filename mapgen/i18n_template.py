@@ -18,10 +18,11 @@ from pathlib import Path
 
 import tomlkit
 
-from mapgen import i18n, locale
-from mapgen.config import default_data_dir
+from mapgen import locale
 from mapgen.errors import InputError, Problem, display_path, read_input
-from mapgen.load import load
+from mapgen.i18n import load
+from mapgen.inputs import translate as i18n
+from mapgen.inputs.files import default_data_dir
 
 
 def template(data_dir: Path, lang: str, keep: dict | None = None) -> str:

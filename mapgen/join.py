@@ -10,7 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from mapgen.errors import InputError, Problem
-from mapgen.load import Sources
+from mapgen.inputs import Sources
 
 
 @dataclass(frozen=True)

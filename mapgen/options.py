@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from mapgen.errors import shorten
 from mapgen.locale import DEFAULT as DEFAULT_LANG
 
 PORT = 8000  # mapgen serve's port on 127.0.0.1
@@ -159,7 +160,7 @@ def parse_path(text: str) -> Path:
 
 def parse_date(text: str) -> date:
     """A YYYY-MM-DD date, held to the rules of the tables' dates."""
-    from mapgen.tables import parse_date as table_date
+    from mapgen.inputs.kinds import parse_date as table_date
 
     try:
         return table_date(text)
@@ -179,7 +180,7 @@ def parse_langs(text: str) -> list[str]:
 
 def parse_lang(lang: str) -> str:
     """One language code known to CLDR."""
-    from mapgen import i18n
+    from mapgen.inputs import translate as i18n
 
     problem = i18n.check_lang(lang)
     if problem:
@@ -189,7 +190,7 @@ def parse_lang(lang: str) -> str:
 
 def parse_base_url(text: str) -> str:
     """An http(s) URL, as map.toml's URLs."""
-    from mapgen import schema
+    from mapgen.inputs import schema
 
     problem = schema.check_value(text, schema.URL)
     if problem:
@@ -214,20 +215,19 @@ def parse_print_size(text: str) -> str:
 
 def parse_title(text: str) -> str:
     """A title held to the rules of map.toml's texts (length, no control characters)."""
-    from mapgen import schema
+    from mapgen.inputs import schema
 
     _utf8(text, "is not valid UTF-8")
     # the title is not a template: its braces are literal, so they are doubled for the check
     problem = schema.check_value(text.replace("{", "{{").replace("}", "}}"), schema.text())
     if problem:
-        shown = text if len(text) <= 60 else text[:57] + "..."
-        raise ValueError(f"{shown!r} {problem}")
+        raise ValueError(f"{shorten(text)!r} {problem}")
     return text
 
 
 def parse_simplify_px(text: str) -> float:
     """A number of pixels within :data:`SIMPLIFY_RANGE`."""
-    from mapgen.tables import parse_decimal
+    from mapgen.inputs.kinds import parse_decimal
 
     low, high = SIMPLIFY_RANGE
     try:

@@ -16,14 +16,17 @@ from pathlib import Path
 import folium
 import shapely
 
-from mapgen import config, i18n, locale, simplify, story
+from mapgen import locale, simplify, story
 from mapgen.errors import InputError, Problem
 from mapgen.image import plan as static
 from mapgen.image.process import Drawing, ImageJob
+from mapgen.inputs import files as config
+from mapgen.inputs import input_paths, load
+from mapgen.inputs import translate as i18n
 from mapgen.interrupts import hold
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
-from mapgen.load import input_paths, load
+from mapgen.layers import inputs as layer_inputs
 from mapgen.options import BuildOptions, output_paths  # also for pipeline's old callers
 from mapgen.options import wanted_outputs as _wanted
 from mapgen.page import embed
@@ -58,10 +61,10 @@ def _prepare(options: BuildOptions, drawing: Drawing | None = None) -> Prepared:
     as the layers are built and its shapes once simplified."""
     data_dir = options.data_dir or config.default_data_dir()
     with _stage("load") as say:
-        sources = load(data_dir, members_path=options.members, events_path=options.events)
+        sources = load(data_dir, layer_inputs(), options.members, options.events)
         say.append(
             f"{len(sources.shapes)} shapes, {len(sources.members)} members, "
-            f"{len(sources.events)} events from {data_dir}"
+            f"{len(sources.tables['events'])} events from {data_dir}"
         )
     hold("load")
     if options.lang != locale.DEFAULT:
@@ -89,16 +92,7 @@ def _prepare(options: BuildOptions, drawing: Drawing | None = None) -> Prepared:
             f"{int(current['after_1997_baseline'].sum())} after the 1997 baseline, "
             f"{len(joined.waves)} waves"
         )
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=joined,
-        settings=sources.settings,
-        events=sources.events,
-        buildup=sources.buildup,
-        posture=sources.posture,
-        nuclear=sources.nuclear,
-        articles=sources.articles,
-    )
+    context = LayerContext.from_sources(sources, joined)
     with _stage("layers") as say:
         layers = build_layers(context)
         wanted = [("--chapter", options.render.chapter), ("--png-chapter", options.png_chapter)]
@@ -210,7 +204,7 @@ def _say_share(options: BuildOptions, paths: dict[str, Path]) -> None:
 
 def _inputs(options: BuildOptions) -> list[Path]:
     data_dir = options.data_dir or config.default_data_dir()
-    inputs = input_paths(data_dir, options.members, options.events)
+    inputs = input_paths(data_dir, layer_inputs(), options.members, options.events)
     if options.lang != locale.DEFAULT:
         inputs.append(i18n.language_file(data_dir, options.lang))
     return inputs

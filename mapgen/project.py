@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mapgen.config import bundled_data_dir
 from mapgen.errors import InputError, Problem, display_path
+from mapgen.inputs.files import bundled_data_dir
 
 # What a data folder holds: the tables, the texts, the shapes, the languages, their sources.
-PATTERNS = ("*.csv", "*.toml", "*.md", "geo/*.fgb", "geo/*.md", "i18n/*.toml")
+PATTERNS = ("*.csv", "*.toml", "*.md", "*.schema.json", "geo/*.fgb", "geo/*.md", "i18n/*.toml")
 
 
 def data_files(source: Path | None = None) -> list[Path]:

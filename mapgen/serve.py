@@ -23,8 +23,8 @@ from pathlib import Path
 
 import jinja2
 
-from mapgen import config
 from mapgen.errors import InputError
+from mapgen.inputs import files as config
 
 log = logging.getLogger("mapgen")
 STATE_PATH = "/__mapgen/state"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from mapgen.config import Settings
 from mapgen.errors import Problem
+from mapgen.inputs.settings import Settings
 from mapgen.layers import MapLayer, matches
 
 EXPLORE = "explore"  # the state after the story: every layer free

@@ -2,7 +2,7 @@
 
 The editors' texts are untrusted. ``str.format`` would let ``{name.__class__}`` or
 ``{name[0]}`` reach into Python objects, so the texts are parsed here instead: a placeholder is
-a bare name from the list a text declares (see :mod:`mapgen.schema`), with at most the ``,``
+a bare name from the list a text declares (see :mod:`mapgen.inputs.schema`), with at most the ``,``
 format (thousands separators); ``{{`` and ``}}`` are literal braces.
 """
 

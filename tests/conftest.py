@@ -16,20 +16,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import tomlkit
 
+from mapgen.inputs import load, schema
 from mapgen.join import join
 from mapgen.layers import LayerContext, build_layers
-from mapgen.load import load
+from mapgen.layers import inputs as layer_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+DECLARED = layer_inputs()  # what the registered layers read
 DEMANDS = date(2021, 12, 17)
 TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="session")
 def sources():
-    return load(DATA)
+    return load(DATA, DECLARED)
 
 
 @pytest.fixture(scope="session")
@@ -39,16 +42,7 @@ def joined_2021(sources):
 
 @pytest.fixture(scope="session")
 def context_2021(sources, joined_2021):
-    return LayerContext(
-        shapes=sources.shapes,
-        joined=joined_2021,
-        settings=sources.settings,
-        events=sources.events,
-        buildup=sources.buildup,
-        posture=sources.posture,
-        nuclear=sources.nuclear,
-        articles=sources.articles,
-    )
+    return LayerContext.from_sources(sources, joined_2021)
 
 
 @pytest.fixture(scope="session")
@@ -169,39 +163,15 @@ def rewrite_csv(path: Path, change) -> None:
 
 
 def dump_toml(document: dict) -> str:
-    """A TOML text for a document of tables, arrays of tables, texts, numbers and lists (a JSON
-    string or array is a valid TOML one)."""
-    lines: list[str] = []
-
-    def is_tables(value) -> bool:
-        return isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
-
-    def table(name: str, body: dict, header: str | None = None) -> None:
-        values = {k: v for k, v in body.items() if not isinstance(v, dict) and not is_tables(v)}
-        if header:
-            lines.append(header)
-        lines.extend(
-            f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()
-        )
-        for key, value in body.items():
-            path = f"{name}.{key}" if name else key
-            if isinstance(value, dict):
-                table(path, value, f"[{path}]")
-            elif is_tables(value):
-                for item in value:
-                    table(path, item, f"[[{path}]]")
-
-    table("", document)
-    return "\n".join(lines) + "\n"
+    """A TOML text for a document of tables, arrays of tables, texts, numbers and lists."""
+    return tomlkit.dumps(document)
 
 
 def text_keys() -> list[tuple[str, ...]]:
     """Every text key of map.toml's schema, as a path (``("layers", "seas", "name")``)."""
-    from mapgen import schema
-
     return [
         (*table.split("."), key)
-        for table, keys in schema.tables().items()
+        for table, keys in schema.tables(DECLARED).items()
         for key, spec in keys.items()
         if spec.kind == "text"
     ]

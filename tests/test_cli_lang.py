@@ -10,7 +10,7 @@ import tomllib
 import pytest
 from conftest import DATA, run_mapgen
 
-from mapgen import i18n
+from mapgen.inputs import translate as i18n
 
 
 def _module(name: str, *args, cwd=DATA.parent):

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mapgen.errors import InputError
-from mapgen.load import EVENT_COLUMNS, load_events
+from mapgen.layers.events import COLUMNS as EVENT_COLUMNS
+from mapgen.layers.events import load_events
 from tests.conftest import DATA, rewrite_csv, run_mapgen
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1">'

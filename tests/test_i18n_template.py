@@ -7,6 +7,7 @@ import tomllib
 from conftest import ROOT
 
 from mapgen import i18n, i18n_template
+from mapgen.inputs import translate
 
 DATA = ROOT / "data"
 
@@ -24,12 +25,12 @@ def test_the_template_starts_a_new_language(tmp_path):
     assert "UKR = " not in spanish and 'UKR-05 = "Donetsk"' in spanish
     # --keep: a file's translations survive, so after a change to the English texts only the
     # new keys need translating
-    kept = tomllib.loads(i18n.language_file(DATA, "de").read_text(encoding="utf-8"))
+    kept = tomllib.loads(translate.language_file(DATA, "de").read_text(encoding="utf-8"))
     again = tmp_path / "de.toml"
     again.write_text(i18n_template.template(DATA, "de", kept), encoding="utf-8")
     assert i18n.check_file(DATA, "de", again).texts == i18n.check_file(DATA, "de").texts
     # and a country the file names its own way
-    kept = tomllib.loads(i18n.language_file(DATA, "ru").read_text(encoding="utf-8"))
+    kept = tomllib.loads(translate.language_file(DATA, "ru").read_text(encoding="utf-8"))
     again.write_text(i18n_template.template(DATA, "ru", kept), encoding="utf-8")
     assert i18n.check_file(DATA, "ru", again).texts == i18n.check_file(DATA, "ru").texts
 

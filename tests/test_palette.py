@@ -61,9 +61,9 @@ def test_marker_categories_are_distinguishable(sources, vision):
 
 @pytest.mark.parametrize("vision", sorted(CVD))
 def test_sea_areas_stand_out_from_the_plain_sea(sources, vision):
-    from mapgen.layers.seas import SEA_OPACITY
-    from mapgen.layers.shapes import blend
+    from mapgen.layers.helpers import blend
+    from mapgen.layers.seas import STYLE
 
     style = sources.settings.style
-    area = blend(style["sea_fill"], SEA_OPACITY, style["sea"])
+    area = blend(style["sea_fill"], STYLE["fillOpacity"], style["sea"])
     assert ciede2000(_seen(area, vision), _seen(style["sea"], vision)) >= MIN_ADJACENT

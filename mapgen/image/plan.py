@@ -17,7 +17,7 @@ from geopandas import GeoDataFrame
 
 from mapgen import locale, story
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.layers.shapes import Labels, MarkerSet, ShapeSet
+from mapgen.layers.model import Labels, MarkerSet, ShapeSet
 from mapgen.simplify import to_mercator
 
 

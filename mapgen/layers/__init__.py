@@ -1,15 +1,19 @@
 """The map's layers: one module each, all with the same ``build(context, spec)`` function.
 
 ``REGISTRY`` gives their drawing order (first is lowest); ``spec`` is the module's table in
-data/map.toml (``[layers.<name>]``).
+data/map.toml (``[layers.<name>]``). A module declares what it reads: ``SPEC`` (its table of
+map.toml), and where it needs them ``TABLE`` (its CSV table of data/), ``SHAPES`` (the shapes
+it draws by id, by file), ``COLOURS`` and ``HATCHES`` (of ``[style]``) and it reads its table
+with ``context.table(name)``. :func:`inputs` hands these to the loading side.
 """
 
 from __future__ import annotations
 
+from mapgen.inputs.declared import LayerInputs
 from mapgen.layers import (
-    base,
     baseline,
     bucharest,
+    countries,
     donbas,
     events,
     membership,
@@ -18,10 +22,10 @@ from mapgen.layers import (
     seas,
     treaty_zone,
 )
-from mapgen.layers.shapes import LayerContext, MapLayer
+from mapgen.layers.model import LayerContext, MapLayer
 
 REGISTRY = {
-    "base": base,
+    "base": countries,
     "membership": membership,
     "baseline": baseline,
     "treaty_zone": treaty_zone,
@@ -33,7 +37,21 @@ REGISTRY = {
     "events": events,
 }
 
-__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers", "matches"]
+__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers", "inputs", "matches"]
+
+
+def inputs() -> dict[str, LayerInputs]:
+    """What each registered layer reads, by its name: for :func:`mapgen.inputs.load`."""
+    return {
+        name: LayerInputs(
+            spec=module.SPEC,
+            table=getattr(module, "TABLE", None),
+            shapes=getattr(module, "SHAPES", {}),
+            colours=getattr(module, "COLOURS", ()),
+            hatches=getattr(module, "HATCHES", ()),
+        )
+        for name, module in REGISTRY.items()
+    }
 
 
 def build_layers(context: LayerContext) -> list[MapLayer]:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, iso, popup_spec, shape_group
+from mapgen.inputs.schema import DATE, MORE_SOURCES, URL, text
+from mapgen.layers.helpers import popup_spec, shape_group
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.locale import long_date
-from mapgen.schema import DATE, MORE_SOURCES, URL, text
 from mapgen.texts import fill
+
+COLOURS = ("baseline",)  # of [style]
+HATCHES = ("baseline",)  # of [style.hatches]
+STYLE = {"weight": 1.4, "fillOpacity": 1}
 
 SPEC = {
     "section": text(),
@@ -33,16 +38,16 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
         {
             "id": sid,
             "tip": fill(spec["tooltip"], name=row.name, date=long_date(row.accession_date)),
-            "since": max(row.accession_date.isoformat(), iso(spec["since"])),
+            "since": max(row.accession_date.isoformat(), spec["since"]),
         }
         for sid, row in zip(after.index, after.itertuples(), strict=True)
     ]
     colour = context.settings.style["baseline"]
     style = {
         "color": colour,
-        "weight": 1.4,
+        "weight": STYLE["weight"],
         "fillColor": colour,
-        "fillOpacity": 1,
+        "fillOpacity": STYLE["fillOpacity"],
         "hatch": "baseline",
     }
     return [

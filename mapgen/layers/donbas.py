@@ -3,18 +3,11 @@ occupied Crimea and the 2021 build-up."""
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import (
-    LayerContext,
-    LegendEntry,
-    MapLayer,
-    blend,
-    iso,
-    marker_group,
-    popup_spec,
-    shape_group,
-)
+from mapgen.inputs.schema import DATE, MORE_SOURCES, URL, text
+from mapgen.inputs.tables import Column, Table, name_slug
+from mapgen.layers.helpers import blend, marker_group, marker_style, popup_spec, shape_group
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.locale import month_year
-from mapgen.schema import DATE, MORE_SOURCES, URL, text
 from mapgen.texts import fill
 
 SPEC = {
@@ -50,40 +43,60 @@ SPEC = {
 OBLASTS = ("UKR-05", "UKR-14")  # Donetsk, Luhansk
 CRIMEA = ("UKR-11", "UKR-20")  # Autonomous Republic of Crimea, Sevastopol
 HELD = "DONBAS-HELD"
-HELD_OPACITY = 0.55
+SHAPES = {"ukraine_admin1.fgb": OBLASTS + CRIMEA, "donbas_held.fgb": (HELD,)}
+TABLE = Table(
+    "buildup",
+    "buildup_2021.csv",
+    (
+        Column("name"),
+        Column("lat", "lat"),
+        Column("lon", "lon"),
+        Column("reported", "month"),
+        Column("source"),
+    ),
+    key=("name",),
+    translated=("name", "source"),
+    row_key=name_slug,
+)
+COLOURS = ("oblast_line", "held", "occupied", "buildup")  # of [style]
+HATCHES = ("occupied",)  # of [style.hatches]
+STYLE = {
+    "oblasts": {"weight": 1.5, "dashArray": "4 3", "fill": True, "fillOpacity": 0},
+    "held": {"weight": 1, "fillOpacity": 0.55},
+    "crimea": {"weight": 1.2, "fillOpacity": 1},
+    "buildup": {"radius": 9, "weight": 2, "opacity": 0.9},  # marker_style's arguments
+}
 
 
-def build(context: LayerContext, spec: dict) -> list[MapLayer]:
-    """Return the oblast outlines, the held area, occupied Crimea and the build-up markers."""
-    style, shapes = context.settings.style, context.shapes
-    names = shapes["name"]
-    oblasts = shape_group(
+def _oblasts(context: LayerContext, spec: dict) -> MapLayer:
+    """The outlines of Donetsk and Luhansk oblasts."""
+    colour, names = context.settings.style["oblast_line"], context.shapes["name"]
+    return shape_group(
         spec["oblasts_name"],
         [{"id": i, "tip": fill(spec["oblasts_tooltip"], name=names[i])} for i in OBLASTS],
-        {
-            "color": style["oblast_line"],
-            "weight": 1.5,
-            "dashArray": "4 3",
-            "fill": True,
-            "fillOpacity": 0,
-        },
-        legend=LegendEntry(spec["oblasts_name"], style["oblast_line"], pattern="dashed"),
+        {"color": colour, **STYLE["oblasts"]},
+        legend=LegendEntry(spec["oblasts_name"], colour, pattern="dashed"),
     )
-    held = shape_group(
+
+
+def _held(context: LayerContext, spec: dict) -> MapLayer:
+    """The area held by Russia-backed forces, from the Minsk II line to the invasion."""
+    style, shapes = context.settings.style, context.shapes
+    opacity = STYLE["held"]["fillOpacity"]
+    feature = {
+        "id": HELD,
+        "tip": spec["held_tooltip"],
+        "since": spec["held_since"],
+        "until": spec["held_until"],
+    }
+    return shape_group(
         spec["held_name"],
-        [
-            {
-                "id": HELD,
-                "tip": spec["held_tooltip"],
-                "since": iso(spec["held_since"]),
-                "until": iso(spec["held_until"]),
-            }
-        ],
+        [feature],
         {
             "color": style["held"],
-            "weight": 1,
+            "weight": STYLE["held"]["weight"],
             "fillColor": style["held"],
-            "fillOpacity": HELD_OPACITY,
+            "fillOpacity": opacity,
         },
         popup=popup_spec(
             spec,
@@ -91,67 +104,77 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             area=int(shapes.at[HELD, "area_km2"]),
             town_count=int(shapes.at[HELD, "town_count"]),
         ),
-        legend=LegendEntry(spec["held_name"], blend(style["held"], HELD_OPACITY, style["land"])),
+        legend=LegendEntry(spec["held_name"], blend(style["held"], opacity, style["land"])),
     )
-    crimea = shape_group(
-        spec["crimea_name"],
-        [
-            {
-                "id": i,
-                "tip": fill(spec["crimea_tooltip"], name=names[i]),
-                "since": iso(spec["crimea_since"]),
-            }
-            for i in CRIMEA
-        ],
+
+
+def _crimea(context: LayerContext, spec: dict) -> MapLayer:
+    """Crimea and Sevastopol, hatched from their occupation."""
+    colour, names = context.settings.style["occupied"], context.shapes["name"]
+    features = [
         {
-            "color": style["occupied"],
-            "weight": 1.2,
-            "fillColor": style["occupied"],
-            "fillOpacity": 1,
+            "id": i,
+            "tip": fill(spec["crimea_tooltip"], name=names[i]),
+            "since": spec["crimea_since"],
+        }
+        for i in CRIMEA
+    ]
+    return shape_group(
+        spec["crimea_name"],
+        features,
+        {
+            "color": colour,
+            "weight": STYLE["crimea"]["weight"],
+            "fillColor": colour,
+            "fillOpacity": STYLE["crimea"]["fillOpacity"],
             "hatch": "occupied",
         },
         popup=popup_spec(spec, "crimea_"),
-        legend=LegendEntry(spec["crimea_name"], style["occupied"], pattern="hatch"),
+        legend=LegendEntry(spec["crimea_name"], colour, pattern="hatch"),
     )
-    markers = [
-        {
-            "lat": row.lat,
-            "lon": row.lon,
-            "tip": fill(spec["buildup_tooltip"], name=row.name, month=month_year(row.reported)),
-            # from the first day of the month of the report to the invasion
-            "since": f"{row.reported}-01",
-            "until": iso(spec["buildup_until"]),
-            "popup": {
-                "title": row.name,
-                "date": fill(
-                    spec["buildup_date"], month=month_year(row.reported), source=row.source
-                ),
-                "text": spec["buildup_popup_text"],
-                "source": spec["buildup_source"],
-                "url": spec["buildup_source_url"],
-            },
-        }
-        for row in context.buildup.itertuples()
-    ]
-    buildup = marker_group(
+
+
+def _buildup_marker(row, spec: dict) -> dict:
+    month = month_year(row.reported)
+    return {
+        "lat": row.lat,
+        "lon": row.lon,
+        "tip": fill(spec["buildup_tooltip"], name=row.name, month=month),
+        # from the first day of the month of the report to the invasion
+        "since": f"{row.reported}-01",
+        "until": spec["buildup_until"],
+        "popup": {
+            "title": row.name,
+            "date": fill(spec["buildup_date"], month=month, source=row.source),
+            "text": spec["buildup_popup_text"],
+            "source": spec["buildup_source"],
+            "url": spec["buildup_source_url"],
+        },
+    }
+
+
+def _buildup(context: LayerContext, spec: dict) -> MapLayer:
+    """The troop concentrations reported in 2021, each from the month of its report."""
+    colour = context.settings.style["buildup"]
+    markers = [_buildup_marker(row, spec) for row in context.table("buildup").itertuples()]
+    return marker_group(
         spec["buildup_name"],
         markers,
-        {
-            "radius": 9,
-            "color": "#ffffff",
-            "weight": 2,
-            "fillColor": style["buildup"],
-            "fillOpacity": 0.9,
-            "pane": "mgMarkers",
-            "bubblingMouseEvents": False,
-        },
-        legend=LegendEntry(spec["buildup_name"], style["buildup"], pattern="dot"),
+        marker_style(colour, **STYLE["buildup"]),
+        legend=LegendEntry(spec["buildup_name"], colour, pattern="dot"),
     )
-    for layer, part in (
-        (oblasts, "oblasts"),
-        (held, "held"),
-        (crimea, "crimea"),
-        (buildup, "buildup"),
+
+
+def build(context: LayerContext, spec: dict) -> list[MapLayer]:
+    """Return the oblast outlines, the held area, occupied Crimea and the build-up markers."""
+    layers = []
+    for part, make in (
+        ("oblasts", _oblasts),
+        ("held", _held),
+        ("crimea", _crimea),
+        ("buildup", _buildup),
     ):
+        layer = make(context, spec)
         layer.part = part
-    return [oblasts, held, crimea, buildup]
+        layers.append(layer)
+    return layers

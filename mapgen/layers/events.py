@@ -3,17 +3,76 @@
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import (
-    LayerContext,
-    LegendEntry,
-    MapLayer,
-    marker_group,
-    marker_style,
-    slug,
-)
+from pathlib import Path
+
+import pandas as pd
+
+from mapgen.errors import InputError, Problem
+from mapgen.inputs.schema import TEXTS, Key, text
+from mapgen.inputs.tables import Column, Table
+from mapgen.layers.helpers import marker_group, marker_style, slug
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.locale import long_date
-from mapgen.schema import TEXTS, Key, text
 from mapgen.texts import fill, pieces
+
+COLUMNS = (
+    Column("date", "date"),
+    Column("title"),
+    Column("description"),
+    Column("lat", "lat"),
+    Column("lon", "lon"),
+    Column("place"),
+    Column("category"),
+    Column("source"),
+    Column("source_url", "url"),
+)
+
+# The most events a page holds. Measured (bench/bench.py, events scaling): at 25,000 the page is
+# within 4 times the gzipped size, load time and memory of the map with the story's events (2.8,
+# 2.1 and 1.3 times, for events with a note each 3.3, 2.4, 1.9); at 100,000 it is 6 to 9 times
+# as large and slow. More events than a reader can tell apart belong aggregated (by week and
+# area), not as dots.
+MAX_EVENTS = 25_000
+
+
+def _categories(spec: dict) -> dict:
+    """Every category must have a layer in map.toml."""
+    categories = spec["categories"]
+    unknown = f"is not one of the categories in map.toml ({', '.join(categories)})"
+    return {"category": (categories, unknown)}
+
+
+def _at_most(events: pd.DataFrame, label: str) -> pd.DataFrame:
+    """At most :data:`MAX_EVENTS` rows, in date order."""
+    if len(events) > MAX_EVENTS:
+        line = int(events["line"].iloc[MAX_EVENTS])
+        message = (
+            f"row {MAX_EVENTS + 1:,} of {len(events):,}: a page holds at most "
+            f"{MAX_EVENTS:,} events (past that it grows to over 4 times the size, "
+            "load time or memory of the map with the story's events); aggregate them "
+            "first, e.g. by week and area"
+        )
+        raise InputError([Problem(label, line, None, message)])
+    return events.sort_values(["date", "title"], kind="stable").reset_index(drop=True)
+
+
+TABLE = Table(
+    "events",
+    "events.csv",
+    COLUMNS,
+    key=("date", "title"),
+    translated=("title", "description", "source"),
+    row_key=lambda r: r.date.isoformat(),
+    choices=_categories,
+    after=_at_most,
+)
+
+
+def load_events(path: Path, categories: list[str]) -> pd.DataFrame:
+    """Read an events table; every category must be one of ``categories`` (map.toml's); at
+    most :data:`MAX_EVENTS` rows."""
+    return TABLE.read(path, {"categories": categories})
+
 
 SPEC = {
     "section": text(),
@@ -44,7 +103,7 @@ def _marker(row, tooltip: str) -> dict:
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return one marker overlay per category; each event is drawn from its date on."""
-    events = context.events
+    events = context.table("events")
     layers = []
     categories = zip(spec["categories"], spec["category_names"], spec["colours"], strict=True)
     for category, label, colour in categories:

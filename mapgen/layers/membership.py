@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, blend, shape_group
+from mapgen.inputs.kinds import hex_colour, rgb
+from mapgen.inputs.schema import text
+from mapgen.layers.helpers import blend, shape_group
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.locale import long_date
-from mapgen.schema import text
 from mapgen.texts import fill
+
+STYLE = {"weight": 0.6}  # the borders between members, over the wave fills
 
 SPEC = {
     "section": text(),
@@ -32,14 +36,14 @@ def wave_colours(scale: list[str], count: int) -> list[str]:
     that a new wave never lacks a colour and the order from dark to light holds."""
     if count <= len(scale):
         return scale[:count]
-    stops = [[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in scale]
+    stops = [rgb(c) for c in scale]
     out = []
     for k in range(count):
         t = k * (len(stops) - 1) / max(count - 1, 1)
         i = min(int(t), len(stops) - 2)
         f = t - i
-        rgb = [round(a + (b - a) * f) for a, b in zip(stops[i], stops[i + 1], strict=True)]
-        out.append("#" + "".join(f"{v:02x}" for v in rgb))
+        channels = [round(a + (b - a) * f) for a, b in zip(stops[i], stops[i + 1], strict=True)]
+        out.append(hex_colour(channels))
     return out
 
 
@@ -75,7 +79,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
                 "fillColor": colour,
                 "fillOpacity": style["later_wave_opacity"] if wave.later else 1,
                 "color": style["border"],
-                "weight": 0.6,
+                "weight": STYLE["weight"],
             },
             show=not wave.later,
             legend=LegendEntry(

@@ -3,9 +3,28 @@ where US B61 bombs are reported to be stored, labelled as reported, not official
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, marker_style
-from mapgen.schema import URL, text
+from mapgen.inputs.schema import URL, text
+from mapgen.inputs.tables import Column, Table, name_slug
+from mapgen.layers.helpers import marker_group, marker_style
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.texts import fill
+
+TABLE = Table(
+    "nuclear",
+    "nuclear_sites_reported.csv",
+    (
+        Column("name"),
+        Column("iso3", "iso3"),
+        Column("lat", "lat"),
+        Column("lon", "lon"),
+        Column("source"),
+        Column("source_url", "url"),
+    ),
+    key=("name",),
+    translated=("name", "source"),
+    row_key=name_slug,
+)
+COLOURS = ("nuclear",)  # of [style]
 
 SPEC = {
     "section": text(),
@@ -35,7 +54,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
                 "more": [[spec["clause_source"], spec["clause_source_url"]]],
             },
         }
-        for row in context.nuclear.itertuples()
+        for row in context.table("nuclear").itertuples()
     ]
     legend = LegendEntry(spec["name"], colour, pattern="dot")
     return [marker_group(spec["name"], markers, marker_style(colour), legend=legend)]

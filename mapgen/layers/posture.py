@@ -3,10 +3,32 @@ states that joined NATO after 27 May 1997 (battlegroups, missile defence, air po
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import LayerContext, LegendEntry, MapLayer, marker_group, marker_style
+from mapgen.inputs.schema import MORE_SOURCES, URL, text
+from mapgen.inputs.tables import Column, Table, name_slug
+from mapgen.layers.helpers import marker_group, marker_style
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.locale import long_date
-from mapgen.schema import MORE_SOURCES, URL, text
 from mapgen.texts import fill
+
+TABLE = Table(
+    "posture",
+    "posture_1997.csv",
+    (
+        Column("kind"),
+        Column("name"),
+        Column("iso3", "iso3"),
+        Column("lat", "lat"),
+        Column("lon", "lon"),
+        Column("position"),
+        Column("since", "date"),
+        Column("source"),
+        Column("source_url", "url"),
+    ),
+    key=("name",),
+    translated=("kind", "name", "position", "source"),
+    row_key=name_slug,
+)
+COLOURS = ("posture",)  # of [style]
 
 SPEC = {
     "section": text(),
@@ -41,6 +63,6 @@ def _marker(row, spec: dict) -> dict:
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return the sites as one marker layer, each drawn from the day it began."""
     colour = context.settings.style["posture"]
-    markers = [_marker(row, spec) for row in context.posture.itertuples()]
+    markers = [_marker(row, spec) for row in context.table("posture").itertuples()]
     legend = LegendEntry(spec["name"], colour, pattern="dot")
     return [marker_group(spec["name"], markers, marker_style(colour), legend=legend)]

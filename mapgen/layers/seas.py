@@ -3,18 +3,13 @@ drafts name (``named_seas``) is data: the popup says so for each."""
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import (
-    LayerContext,
-    LegendEntry,
-    MapLayer,
-    blend,
-    popup_spec,
-    shape_group,
-)
-from mapgen.schema import MORE_SOURCES, URL, Key, text
+from mapgen.inputs.schema import MORE_SOURCES, URL, Key, text
+from mapgen.layers.helpers import blend, popup_spec, shape_group
+from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
 from mapgen.texts import fill
 
-SEA_OPACITY = 0.55
+COLOURS = ("sea_fill", "sea_line")  # of [style]
+STYLE = {"fillOpacity": 0.55, "weight": 1}
 
 SPEC = {
     "section": text(),
@@ -46,13 +41,14 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             {
                 "pane": "mgSeas",
                 "fillColor": style["sea_fill"],
-                "fillOpacity": SEA_OPACITY,
+                "fillOpacity": STYLE["fillOpacity"],
                 "color": style["sea_line"],
-                "weight": 1,
+                "weight": STYLE["weight"],
             },
             popup=popup,
             legend=LegendEntry(
-                sea.name.split(" (")[0], blend(style["sea_fill"], SEA_OPACITY, style["sea"])
+                sea.name.split(" (")[0],
+                blend(style["sea_fill"], STYLE["fillOpacity"], style["sea"]),
             ),
         )
         layer.part = sea_id.removeprefix("SEA-").lower()

@@ -14,7 +14,7 @@ import folium
 from branca.element import Element, Figure
 
 from mapgen import locale, story
-from mapgen.config import Settings
+from mapgen.inputs.settings import Settings
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.options import RenderOptions  # defined there; imported here for its callers
 from mapgen.page import assets, csp, notebook

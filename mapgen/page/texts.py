@@ -8,7 +8,7 @@ from datetime import date
 from urllib.parse import quote
 
 from mapgen import locale, story
-from mapgen.config import Settings
+from mapgen.inputs.settings import Settings
 from mapgen.join import Joined
 from mapgen.locale import long_date
 from mapgen.texts import fill

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from mapgen.errors import InputError
-from mapgen.tables import Column, read_table
+from mapgen.inputs.tables import Column, read_table
 
 COLUMNS = [
     Column("iso3", "iso3"),

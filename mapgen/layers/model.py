@@ -1,7 +1,9 @@
-"""What every layer module shares: the context it reads and the element that draws shapes.
+"""What every layer module shares: the context it reads and the plain data it returns (a
+MapLayer of ShapeSets, MarkerSets and Labels, with its LegendEntry).
 
 A layer never carries geometry: it names shapes by id (``DEU``, ``UKR-05`` …) and the render
-stage stores each shape once in the page, however many layers use it.
+stage stores each shape once in the page, however many layers use it. The helpers that make
+these (shape_group, marker_group …) are in :mod:`mapgen.layers.helpers`.
 """
 
 from __future__ import annotations
@@ -13,24 +15,37 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from mapgen.config import Settings
+from mapgen.inputs import Sources
+from mapgen.inputs.settings import Settings
 from mapgen.join import Joined
-from mapgen.schema import DATE, MORE_SOURCES, URL, Key, text
-from mapgen.texts import fill
 
 
 @dataclass
 class LayerContext:
-    """What the layer modules read: shapes, the join, the settings and the story tables."""
+    """What the layer modules read: shapes, the join, the settings and the CSV tables.
+
+    Built in one place, :meth:`from_sources`; a layer reads its table by name
+    (``context.table("posture")``), the one its ``TABLE`` declares.
+    """
 
     shapes: gpd.GeoDataFrame
     joined: Joined
     settings: Settings
-    events: pd.DataFrame | None = None
-    buildup: pd.DataFrame | None = None
-    posture: pd.DataFrame | None = None
-    nuclear: pd.DataFrame | None = None
-    articles: pd.DataFrame | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @classmethod
+    def from_sources(cls, sources: Sources, joined: Joined) -> LayerContext:
+        """The context of the layers of a build: its shapes, settings and tables."""
+        return cls(sources.shapes, joined, sources.settings, dict(sources.tables))
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A CSV table by the name its declaration gives it (``posture``, ``events`` …)."""
+        return self.tables[name]
+
+    @property
+    def articles(self) -> pd.DataFrame | None:
+        """data/draft_articles.csv, for the page's index of the drafts' articles."""
+        return self.tables.get("articles")
 
 
 @dataclass
@@ -70,30 +85,6 @@ class MapLayer:
     @property
     def shape_ids(self) -> list[str]:
         return [sid for item in self.items if isinstance(item, ShapeSet) for sid in item.shape_ids]
-
-
-def popup_spec(spec: dict, prefix: str = "", **values) -> dict | None:
-    """The popup a layer's table in map.toml describes.
-
-    Reads ``{prefix}popup_title``, ``{prefix}popup_text``, ``{prefix}source``,
-    ``{prefix}source_url`` and ``{prefix}more_sources`` (further [source, link] pairs). Given
-    ``values``, the title and text are templates that the schema lets use them
-    (:func:`mapgen.texts.fill`); without, they are final texts.
-    """
-    if f"{prefix}popup_text" not in spec:
-        return None
-
-    def text(key: str) -> str:
-        value = spec.get(f"{prefix}{key}", "")
-        return fill(value, **values) if values else value
-
-    return {
-        "title": text("popup_title"),
-        "text": text("popup_text"),
-        "source": spec.get(f"{prefix}source", ""),
-        "url": spec.get(f"{prefix}source_url", ""),
-        "more": spec.get(f"{prefix}more_sources", []),
-    }
 
 
 class ShapeSet:
@@ -209,119 +200,3 @@ class Labels:
     def __init__(self, labels: list[dict]):
         self.labels = labels
         self.spec = {"labels": labels}
-
-
-def blend(colour: str, opacity: float, under: str) -> str:
-    """The colour a fill of ``colour`` at ``opacity`` shows over ``under`` (#rrggbb): what the
-    key's swatch must show to match the map."""
-    top = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    bottom = [int(under[i : i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(t * opacity + b * (1 - opacity)) for t, b in zip(top, bottom, strict=True)]
-    return "#" + "".join(f"{v:02x}" for v in mixed)
-
-
-def marker_style(colour: str, radius: float = 6, weight: float = 1.5, opacity: float = 0.95):
-    """Circle markers in a colour, white-ringed, in the markers pane above the shapes."""
-    return {
-        "radius": radius,
-        "color": "#ffffff",
-        "weight": weight,
-        "fillColor": colour,
-        "fillOpacity": opacity,
-        "pane": "mgMarkers",
-        "bubblingMouseEvents": False,  # a dot's own popup, not the place's beneath it
-    }
-
-
-def marker_group(
-    name: str,
-    markers: list[dict],
-    style: dict,
-    *,
-    show: bool = True,
-    legend: LegendEntry | None = None,
-    tip_from: list[str] | None = None,
-) -> MapLayer:
-    """A layer holding one MarkerSet."""
-    if legend is not None:
-        legend.key = name
-    markers_set = MarkerSet(markers, style, key=name, tip_from=tip_from)
-    return MapLayer(name=name, items=[markers_set], show=show, legend=legend)
-
-
-def shape_group(
-    name: str,
-    features: list[dict],
-    style: dict,
-    *,
-    show: bool = True,
-    control: bool = True,
-    popup: dict | None = None,
-    legend: LegendEntry | None = None,
-) -> MapLayer:
-    """A layer holding one ShapeSet: the common case of every layer module."""
-    if legend is not None:
-        legend.key = name
-    return MapLayer(
-        name=name,
-        items=[ShapeSet(features, style, popup=popup, key=name)],
-        show=show,
-        control=control,
-        legend=legend,
-    )
-
-
-def slug(text: str) -> str:
-    """A part of a layer id made from a name: ``Military activity`` → ``military-activity``."""
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
-
-def iso(value) -> str:
-    """A date of map.toml (a TOML date or a YYYY-MM-DD text) as YYYY-MM-DD."""
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def country_features(
-    context: LayerContext, codes: list[str], what: str, since: str | None = None
-) -> list[dict]:
-    """Features for whole countries by ISO3, each tooltip naming the country and the layer;
-    drawn from ``since`` on, if given."""
-    names = context.shapes["name"]
-    missing = [c for c in codes if c not in names.index]
-    if missing:
-        raise ValueError(f"map.toml: {what}: no shape for {', '.join(missing)}")
-    dated = {"since": since} if since else {}
-    return [{"id": code, "tip": f"{names[code]}: {what}"} | dated for code in sorted(codes)]
-
-
-COUNTRY_LAYER = {
-    "section": text(),
-    "name": text(),
-    "legend": text(),
-    "iso3": Key("iso3s"),
-    "popup_title": text(),
-    "popup_text": text(),
-    "source": text(),
-    "source_url": URL,
-    "more_sources": MORE_SOURCES,
-    "since": DATE,  # drawn from this date: the promise, or the demand
-}  # the map.toml table of a layer of whole countries
-
-
-def country_group(
-    context: LayerContext, spec: dict, style: dict, pattern: str = "fill"
-) -> MapLayer:
-    """A layer of whole countries named in map.toml (``iso3``), with its popup and legend entry."""
-    return shape_group(
-        spec["name"],
-        country_features(context, spec["iso3"], spec["name"], iso(spec["since"])),
-        style,
-        popup=popup_spec(spec),
-        legend=LegendEntry(
-            spec["legend"],
-            style["color"]
-            if pattern != "fill"
-            else blend(style["fillColor"], style["fillOpacity"], context.settings.style["land"]),
-            pattern=pattern,
-        ),
-    )

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from mapgen.errors import InputError
-from mapgen.layers.shapes import MarkerSet
-from mapgen.load import load_articles
+from mapgen.inputs.core import load_articles
+from mapgen.layers import REGISTRY
+from mapgen.layers.model import MarkerSet
 from mapgen.page.texts import article_rows
 from tests.conftest import page_parts
 
@@ -33,7 +34,7 @@ def _in_view(sources, lat, lon) -> bool:
 
 @pytest.mark.parametrize("table", ["posture", "nuclear"])
 def test_every_row_has_a_source_an_https_link_and_lies_in_the_map_region(sources, table):
-    rows = getattr(sources, table)
+    rows = sources.tables[table]
     assert len(rows) >= 6
     for row in rows.itertuples():
         assert row.source and row.source_url.startswith("https://"), (table, row.line)
@@ -55,7 +56,7 @@ def test_posture_follows_the_date(layers_2021, sources):
     later = {m["popup"]["title"] for m in markers if m["since"] > cut}
     assert len(now) == 7 and len(later) == 5  # the 2022 battlegroups and Redzikowo are later
     assert any(t.startswith("Tapa") for t in now) and any(t.startswith("Redzikowo") for t in later)
-    assert len(markers) == len(sources.posture)
+    assert len(markers) == len(sources.tables["posture"])
     assert all(AGREEMENT in [url for _, url in m["popup"]["more"]] for m in markers)
 
 
@@ -69,7 +70,7 @@ def test_posture_is_a_labelled_reading(layers_2021):
 def test_nuclear_sites_are_reported_not_confirmed(layers_2021, sources):
     layer = _by_name(layers_2021)["US nuclear bombs, reported (not officially confirmed)"]
     markers = _markers(layer)
-    assert len(markers) == len(sources.nuclear) == 6
+    assert len(markers) == len(sources.tables["nuclear"]) == 6
     assert {m["popup"]["title"] for m in markers} >= {"Büchel Air Base", "Incirlik Air Base"}
     for m in markers:
         assert m["popup"]["date"] == "Reported, not officially confirmed"
@@ -122,6 +123,6 @@ def test_an_unknown_layer_or_a_silent_row_is_located(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
-        load_articles(tmp_path / "a.csv")
+        load_articles(tmp_path / "a.csv", REGISTRY)
     messages = [str(p) for p in err.value.problems]
     assert messages[0] == "a.csv:4: document 'pact' is not one of treaty, agreement"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_mapgen
 
-from mapgen import i18n
+from mapgen.inputs import translate as i18n
 
 DATA = ROOT / "data"
 LANGS = [lang for lang in i18n.available(DATA) if lang != "en"]
@@ -131,7 +131,10 @@ def test_the_translated_texts_reach_the_layers(sources):
     members = dict(zip(translated.members["iso3"], translated.members["name"], strict=True))
     assert members["POL"] == "Польща"
     # the ids of the layers stay those of the English files
-    assert translated.events["category"].tolist() == sources.events["category"].tolist()
+    assert (
+        translated.tables["events"]["category"].tolist()
+        == sources.tables["events"]["category"].tolist()
+    )
     assert (
         translated.settings.layers["events"]["categories"]
         == (sources.settings.layers["events"]["categories"])

@@ -1,10 +1,15 @@
-"""The neutral base: every shape, not in the layer control, with readable country names."""
+"""The neutral base map: every country, not in the layer control, with readable names.
+
+Registered as ``base`` (the name map.toml's ``[layers.base]`` and the chapters use)."""
 
 from __future__ import annotations
 
-from mapgen.layers.shapes import Labels, LayerContext, MapLayer, shape_group
-from mapgen.schema import Key, text
+from mapgen.inputs.schema import Key, text
+from mapgen.layers.helpers import shape_group
+from mapgen.layers.model import Labels, LayerContext, MapLayer
 from mapgen.texts import fill
+
+STYLE = {"fillOpacity": 1, "weight": 0.8}
 
 SPEC = {
     "tooltip": text("name"),
@@ -37,7 +42,12 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     layer = shape_group(
         "Countries",
         features,
-        {"fillColor": style["land"], "fillOpacity": 1, "color": style["border"], "weight": 0.8},
+        {
+            "fillColor": style["land"],
+            "fillOpacity": STYLE["fillOpacity"],
+            "color": style["border"],
+            "weight": STYLE["weight"],
+        },
         control=False,
     )
     labelled = countries[countries["label_rank"] < 10]

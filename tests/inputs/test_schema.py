@@ -11,12 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapgen import config, schema
 from mapgen.errors import InputError
+from mapgen.inputs import schema
+from mapgen.inputs.settings import load_settings
 from mapgen.layers import build_layers
 from mapgen.page.document import RenderOptions, page_data
 from mapgen.page.scripts import json_block
-from tests.conftest import DATA, dump_toml, run_mapgen, text_keys
+from tests.conftest import DATA, DECLARED, dump_toml, run_mapgen, text_keys
 
 BUNDLED = (DATA / "map.toml").read_text(encoding="utf-8")
 
@@ -24,7 +25,7 @@ BUNDLED = (DATA / "map.toml").read_text(encoding="utf-8")
 def _problems(tmp_path, text: str) -> list[str]:
     (tmp_path / "map.toml").write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as err:
-        config.load_settings(tmp_path)
+        load_settings(tmp_path, DECLARED)
     return [str(p) for p in err.value.problems]
 
 
@@ -109,13 +110,15 @@ def test_not_utf8(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "map.toml").write_bytes(b'[map]\ntitle = "caf\xe9"\n')
     with pytest.raises(InputError, match=r"map.toml:2: is not UTF-8 \(byte 0xe9\)"):
-        config.load_settings(tmp_path)
+        load_settings(tmp_path, DECLARED)
 
 
 # Property-based: any value in any text key, and any kind of value in any key, is accepted
 # and reaches the page as JSON data, or is refused with a located problem; never anything else.
 
-ALL_KEYS = [(*table.split("."), key) for table, keys in schema.tables().items() for key in keys]
+ALL_KEYS = [
+    (*table.split("."), key) for table, keys in schema.tables(DECLARED).items() for key in keys
+]
 value = st.one_of(
     st.text(max_size=40),
     st.sampled_from(
@@ -165,7 +168,7 @@ def test_any_value_is_accepted_as_data_or_located(tmp_path, bundled, context_202
         text = dump_toml({**document}).replace("NaN", "nan")
     (tmp_path / "map.toml").write_text(text, encoding="utf-8")
     try:
-        loaded = config.load_settings(tmp_path)
+        loaded = load_settings(tmp_path, DECLARED)
     except InputError as err:
         assert err.problems
         for problem in err.problems:
@@ -179,7 +182,7 @@ def test_any_value_is_accepted_as_data_or_located(tmp_path, bundled, context_202
 
 
 def test_a_caption_counts_words_not_punctuation():
-    from mapgen.schema import word_count
+    from mapgen.inputs.kinds import word_count
 
     # French sets « », : and ; apart, and groups thousands with a space: still words only
     french = "Bilan\u00a0: plus de 14\u202f000 morts «\u00a0principalement\u00a0»\u202f; fin."

@@ -11,7 +11,9 @@ import pytest
 import shapely
 
 from mapgen.errors import InputError
-from mapgen.load import load, load_shapes
+from mapgen.inputs import load
+from mapgen.inputs.shapes import load_shapes
+from tests.conftest import DECLARED
 
 
 def test_real_data_loads(sources):
@@ -38,7 +40,7 @@ def test_unknown_member_code_is_located(data_copy):
     lines[4] = lines[4].replace("FRA,", "FRX,", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
-        load(data_copy)
+        load(data_copy, DECLARED)
     assert [str(p) for p in err.value.problems] == [
         f"{path}:5: iso3 'FRX' has no shape in data/geo"
     ]
@@ -59,7 +61,7 @@ def test_invalid_shape_is_repaired_with_a_warning(data_copy, caplog):
     bowtie = {"type": "Polygon", "coordinates": [[[5, 50], [6, 51], [6, 50], [5, 51], [5, 50]]]}
     _rewrite_shape(data_copy / "geo", "LUX", bowtie)
     with caplog.at_level(logging.WARNING, logger="mapgen"):
-        shapes = load_shapes(data_copy / "geo")
+        shapes = load_shapes(data_copy / "geo", {})
     assert shapes.geometry["LUX"].is_valid and shapes.geometry["LUX"].area > 0.4
     assert any("shape LUX is invalid (Self-intersection" in r.message for r in caplog.records)
 
@@ -67,19 +69,16 @@ def test_invalid_shape_is_repaired_with_a_warning(data_copy, caplog):
 def test_empty_shape_is_an_error(data_copy):
     _rewrite_shape(data_copy / "geo", "LUX", {"type": "Polygon", "coordinates": []})
     with pytest.raises(InputError, match=r"countries.fgb: shape LUX is empty"):
-        load_shapes(data_copy / "geo")
+        load_shapes(data_copy / "geo", {})
 
 
 def test_problems_of_map_toml_and_the_tables_in_one_run(data_copy, monkeypatch):
-    from mapgen.errors import InputError
-    from mapgen.load import load
-
     monkeypatch.chdir(data_copy.parent)
     toml = data_copy / "map.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("zoom = 4", "zoom = 99"))
     members = data_copy / "nato_members.csv"
     members.write_text(members.read_text(encoding="utf-8").replace("1949-08-24", "1949-13-24", 1))
     with pytest.raises(InputError) as err:
-        load(data_copy)
+        load(data_copy, DECLARED)
     files = [p.path for p in err.value.problems]
     assert files == ["data/map.toml", "data/nato_members.csv"]

@@ -5,8 +5,11 @@ from __future__ import annotations
 import inspect
 import re
 
-from mapgen.layers import REGISTRY
-from mapgen.layers.shapes import MarkerSet, ShapeSet
+from mapgen.inputs import input_paths, table_declarations
+from mapgen.inputs.tables import Table
+from mapgen.layers import REGISTRY, inputs
+from mapgen.layers.model import MarkerSet, ShapeSet
+from tests.conftest import DATA
 
 
 def _by_name(layers):
@@ -22,6 +25,19 @@ def test_every_registered_layer_has_the_same_builder():
     for name, module in REGISTRY.items():
         assert list(inspect.signature(module.build).parameters) == ["context", "spec"], name
         assert module.__doc__, name
+
+
+def test_every_table_a_layer_declares_is_in_data_and_read_by_the_build(sources):
+    declared = inputs()
+    paths = input_paths(DATA, declared)
+    tables = [module.TABLE for module in REGISTRY.values() if hasattr(module, "TABLE")]
+    assert {t.name for t in tables} >= {"posture", "nuclear", "buildup", "events"}
+    for table in tables:
+        assert isinstance(table, Table)
+        assert (DATA / table.file).is_file(), table.file
+        assert DATA / table.file in paths, table.file  # a build never writes over it
+        assert table.name in sources.tables and table_declarations(declared)[table.name] is table
+        assert not table.translated or table.row_key, table.name  # a language file names rows
 
 
 def test_every_layer_in_map_toml_has_a_builder(sources):
@@ -130,7 +146,7 @@ def test_donbas_layers(layers_2021, sources):
     assert "Sevastopol: Ukrainian territory occupied by Russia since 2014" in tips
     buildup = names["Russian build-up, 2021"]
     markers = next(c for c in buildup.items if isinstance(c, MarkerSet))
-    assert len(markers.spec["markers"]) == len(sources.buildup) >= 3
+    assert len(markers.spec["markers"]) == len(sources.tables["buildup"]) >= 3
     dates = [m["popup"]["date"] for m in markers.spec["markers"]]
     assert all(d.startswith(("Reported April 2021:", "Reported November 2021:")) for d in dates)
     assert "70,000" in markers.spec["markers"][0]["popup"]["text"]
@@ -156,7 +172,7 @@ def test_sea_layers(layers_2021):
 
 
 def test_base_names_members_as_the_members_table_does(layers_2021):
-    from mapgen.layers.shapes import Labels
+    from mapgen.layers.model import Labels
 
     base = layers_2021[0]
     labels = next(c for c in base.items if isinstance(c, Labels)).labels

@@ -11,8 +11,8 @@ import pytest
 from mapgen.errors import InputError
 from mapgen.join import join
 from mapgen.layers import LayerContext, events
-from mapgen.layers.shapes import MarkerSet
-from mapgen.load import load_events
+from mapgen.layers.events import load_events
+from mapgen.layers.model import MarkerSet
 from tests.conftest import DATA, TODAY
 
 CATEGORIES = ["Treaties and diplomacy", "Enlargement", "Conflict", "Military activity", "Reactions"]
@@ -35,7 +35,7 @@ REQUIRED = {
 
 
 def test_events_parse_with_their_types(sources):
-    table = sources.events
+    table = sources.tables["events"]
     assert len(table) >= 20
     assert all(isinstance(d, date) for d in table["date"])
     assert table["lat"].between(-90, 90).all() and table["lon"].between(-180, 180).all()
@@ -60,13 +60,7 @@ def test_an_unknown_category_is_located(tmp_path):
 
 
 def _layers(sources, as_of):
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=join(sources, as_of),
-        settings=sources.settings,
-        events=sources.events,
-        buildup=sources.buildup,
-    )
+    context = LayerContext.from_sources(sources, join(sources, as_of))
     return events.build(context, sources.settings.layers["events"])
 
 
@@ -96,7 +90,7 @@ def test_each_event_is_drawn_from_its_date(sources):
     assert "Russia publishes its draft treaties" in _titles(
         layers["Events: Treaties and diplomacy"]
     )
-    assert sum(len(_titles(layer)) for layer in layers.values()) == len(sources.events)
+    assert sum(len(_titles(layer)) for layer in layers.values()) == len(sources.tables["events"])
 
 
 def test_nothing_is_later_today(sources):
@@ -123,12 +117,8 @@ def test_categories_follow_map_toml(sources):
     settings = dataclasses.replace(
         sources.settings, layers={**sources.settings.layers, "events": spec}
     )
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=join(sources, date(2021, 12, 17)),
-        settings=settings,
-        events=sources.events,
-        buildup=sources.buildup,
+    context = dataclasses.replace(
+        LayerContext.from_sources(sources, join(sources, date(2021, 12, 17))), settings=settings
     )
     built = events.build(context, spec)
     assert [layer.name for layer in built] == ["Events: Beitritte"]
@@ -159,7 +149,7 @@ def _country_names(sources, shape_id) -> set[str]:
 
 
 def test_every_event_lies_in_the_country_its_place_names(sources):
-    for row in sources.events.itertuples():
+    for row in sources.tables["events"].itertuples():
         shape_id = _country_at(sources, row.lat, row.lon)
         assert shape_id is not None, (row.line, row.place)
         country = row.place.split(", ")[-1]
@@ -177,7 +167,7 @@ def test_accessions_one_row_per_state_at_its_capital(sources):
     }  # fmt: skip
     members = sources.members
     founding = members["accession_date"].min()
-    enlargement = sources.events[sources.events["category"] == "Enlargement"]
+    enlargement = sources.tables["events"][sources.tables["events"]["category"] == "Enlargement"]
     for day, joining in members[members["accession_date"] > founding].groupby("accession_date"):
         rows = enlargement[enlargement["date"] == day]
         assert len(rows) == len(joining), day
@@ -206,12 +196,12 @@ def test_accessions_one_row_per_state_at_its_capital(sources):
     ],
 )
 def test_the_rule_of_each_category(sources, title, place):
-    (row,) = sources.events[sources.events["title"] == title].itertuples()
+    (row,) = sources.tables["events"][sources.tables["events"]["title"] == title].itertuples()
     assert row.place == place
 
 
 def test_corrected_sentences(sources):
-    rows = {r.title: r for r in sources.events.itertuples()}
+    rows = {r.title: r for r in sources.tables["events"].itertuples()}
     assert rows["Warsaw Pact signed"].description.startswith(
         "Eight days after West Germany's accession (6 May 1955)"
     )
@@ -229,7 +219,9 @@ def test_corrected_sentences(sources):
 
 
 def test_new_rows_have_sources_https_links_and_lie_in_the_map_region(sources):
-    new = sources.events[sources.events["date"].between(date(2021, 6, 1), date(2021, 12, 31))]
+    new = sources.tables["events"][
+        sources.tables["events"]["date"].between(date(2021, 6, 1), date(2021, 12, 31))
+    ]
     assert len(new) >= 8
     for row in new.itertuples():
         assert row.source and row.source_url.startswith("https://"), row.line
@@ -254,12 +246,7 @@ def test_markers_reach_the_page_as_columns(sources, built_map):
     assert "markers" not in item and '"popup":' not in json.dumps(item)  # no object per marker
     assert all(isinstance(v, int) for v in item["lat"] + item["lon"])
     on_page = page_markers(item)
-    context = LayerContext(
-        shapes=sources.shapes,
-        joined=join(sources, TODAY),
-        settings=sources.settings,
-        events=sources.events,
-    )
+    context = LayerContext.from_sources(sources, join(sources, TODAY))
     layer = next(x for x in events.build(context, sources.settings.layers["events"])
                  if x.name == "Events: Conflict")  # fmt: skip
     built = next(c for c in layer.items if isinstance(c, MarkerSet)).spec["markers"]
@@ -273,7 +260,7 @@ def test_markers_reach_the_page_as_columns(sources, built_map):
 
 
 def test_more_events_than_a_page_holds_is_one_located_line(tmp_path):
-    from mapgen.load import MAX_EVENTS
+    from mapgen.layers.events import MAX_EVENTS
     from tests.conftest import run_mapgen
 
     table = _many(tmp_path, MAX_EVENTS + 1, own_texts=False)
