@@ -14,23 +14,19 @@ from dataclasses import dataclass
 import folium
 from branca.element import Element, Figure
 
-from mapgen import locale, story
+from mapgen import locale
 from mapgen.config import Settings
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.page import assets, csp, notebook
+from mapgen.page import assets, csp, data, notebook
 from mapgen.page import shape_table as geometry
 from mapgen.page import texts as describe
+from mapgen.page.data import to_json
 from mapgen.page.ids import stabilise_ids
 from mapgen.page.jinja import ENV, template_text
 from mapgen.page.scripts import json_block, runtime_js
 from mapgen.simplify import Levels
 
-# Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
-# markers and labels above them.
-PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 NOTEBOOK_HEIGHT_PX = 960  # title, story, timeline, map, key: the page at a notebook's width
-# The words of [ui] the page's scripts set (the rest are in the HTML already).
-SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
 
 
 @dataclass
@@ -133,93 +129,9 @@ class Page(Figure):
         )
 
 
-def _layer_data(layer: MapLayer) -> dict:
-    return {
-        "name": layer.name,
-        "id": layer.id,
-        "show": layer.show,
-        "control": layer.control,
-        "section": layer.section,
-        "since": layer.since.isoformat() if layer.since else None,
-        "first": layer.paint_first,
-        "items": [
-            {"kind": item.kind, **(item.page() if hasattr(item, "page") else item.spec)}
-            for item in layer.items
-        ],
-    }
-
-
-def _tiles(name: str | None) -> dict | None:
-    if not name:
-        return None
-    import xyzservices
-
-    provider = xyzservices.providers.query_name(name)
-    return {
-        "url": provider.build_url(),
-        "options": {
-            "attribution": provider.html_attribution,
-            "maxZoom": provider.get("max_zoom", 18),
-        },
-    }
-
-
 def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOptions) -> dict:
-    """Everything the runtime needs, as plain JSON-ready data."""
-    settings: Settings = context.settings
-    view = settings.map
-    return {
-        "view": {
-            "center": view["center"],
-            "zoom": view["zoom"],
-            "minZoom": view["min_zoom"],
-            "maxZoom": view["max_zoom"],
-            "zoomSnap": 0.5,
-            "bounds": view.get("bounds"),
-            "asOf": context.joined.as_of.isoformat(),
-            "panes": PANES,
-            "attributionPrefix": view["attribution_prefix"],
-            "popupOrder": view["popup_order"],
-        },
-        "style": {
-            "sea": settings.style["sea"],
-            "label": settings.style["label"],
-            "hatches": settings.style["hatches"],
-        },
-        "layers": [_layer_data(layer) for layer in layers],
-        "legend": [
-            {
-                "key": e.key,
-                "label": e.label,
-                "color": e.color,
-                "pattern": e.pattern,
-                "off": e.off,
-            }
-            for e in (layer.legend for layer in layers)
-            if e is not None
-        ],
-        "timeline": describe.timeline_spec(
-            context.joined, settings.timeline, story.dates(settings)
-        ),
-        "descriptions": describe.descriptions(context, settings),
-        "tiles": _tiles(options.tiles),
-        "chapters": [
-            {
-                "id": c["id"],
-                "title": c["title"],
-                "text": c["text"],
-                "bounds": c["bounds"],
-                "asOf": c["as_of"],
-                "layers": c["layers"],
-                "sources": c["sources"],
-            }
-            for c in settings.chapters
-        ],
-        "opening": (story.chapter(settings, options.chapter) or {}).get("id"),
-        "story": settings.story,
-        "embed": settings.embed,
-        "ui": {name: settings.ui[name] for name in SCRIPT_WORDS},
-    }
+    """Everything the runtime needs, as JSON-ready data (the ``mapgen-data`` block)."""
+    return to_json(data.build(layers, context, options))
 
 
 def _share(options: RenderOptions, view: dict) -> dict | None:
@@ -267,7 +179,7 @@ def assemble(
     fmap.label = settings.ui["map_label"]
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
     table, fine = geometry.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
-    data = page_data(layers, context, options)
+    page_json = page_data(layers, context, options)
     page = Page(
         {
             "title": options.title or view["title"],
@@ -280,13 +192,13 @@ def assemble(
             "versions": _versions(options.versions),
             "share": _share(options, view),
             # as of the build's date (a stop of the timeline); the page swaps it as the date moves
-            "description": data["descriptions"][context.joined.as_of.isoformat()],
+            "description": page_json["descriptions"][context.joined.as_of.isoformat()],
             "csv_href": describe.csv_data_url(
                 describe.members_csv(context.joined, settings.ui["csv_columns"])
             ),
-            "data_json": json_block(data),
-            "shapes_json": json_block(table),
-            "fine_json": json_block(fine) if fine else None,
+            "data_json": json_block(page_json),
+            "shapes_json": json_block(to_json(table)),
+            "fine_json": json_block(to_json(fine)) if fine else None,
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
             "css": template_text("mapgen.css"),
@@ -294,7 +206,7 @@ def assemble(
             "members": describe.members_rows(context.joined),
             "members_caption": describe.members_caption(context.joined, settings.ui),
             "articles": settings.articles,
-            "article_rows": describe.article_rows(context.articles, settings),
+            "article_rows": describe.article_rows(context.articles, settings, layers),
             "png_name": options.png_name,
             "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
