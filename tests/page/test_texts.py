@@ -36,6 +36,8 @@ def test_a_module_is_named_by_its_layer_or_by_its_section(sources, layers_2021):
     # a module that draws its layers in parts is named by its section, even with one part drawn
     one_wave = [by_id["membership.1949"]]
     assert layer_label(settings, "membership", one_wave) == "Members by year of accession"
-    # a brace in a name that is the module's one layer is only a brace
+    # a brace in the name of a module's one layer is only a brace
+    spec = {**settings.layers["baseline"], "name": "Baseline {1997}"}
+    braced = dataclasses.replace(settings, layers={**settings.layers, "baseline": spec})
     odd = dataclasses.replace(by_id["baseline"], name="Baseline {1997}")
-    assert layer_label(settings, "baseline", [odd]) == "Baseline {1997}"
+    assert layer_label(braced, "baseline", [odd]) == "Baseline {1997}"
