@@ -8,7 +8,6 @@ itself go through the autoescaping page template. No input string is compiled as
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import folium
@@ -103,10 +102,7 @@ class NewsMap(folium.Map):
             element.render(**kwargs)
 
     def _html(self) -> str:
-        return (
-            f'<div class="mg-map" id="{self.get_name()}" role="region" '
-            f'aria-label="{html.escape(self.label)}" aria-describedby="mg-description"></div>'
-        )
+        return ENV.get_template("map.html").render(name=self.get_name(), label=self.label)
 
 
 class Page(Figure):
@@ -121,11 +117,8 @@ class Page(Figure):
     def _repr_html_(self, **kwargs) -> str:
         """The whole page in a notebook's output: an iframe as tall as the map, its story and
         key need (the page's own height reports reach no notebook)."""
-        document = self.render(**kwargs).replace("&", "&amp;").replace('"', "&quot;")
-        return (
-            f'<iframe srcdoc="{document}" title="{html.escape(self.page["title"])}" '
-            f'style="width:100%;height:{NOTEBOOK_HEIGHT_PX}px;border:0" '
-            "allowfullscreen></iframe>"
+        return ENV.get_template("notebook.html").render(
+            document=self.render(**kwargs), title=self.page["title"], height=NOTEBOOK_HEIGHT_PX
         )
 
 
