@@ -1,12 +1,13 @@
 """The page's contract: every value the page's scripts read, as dataclasses, and one writer.
 
 The page carries its data as JSON in ``<script type="application/json">`` blocks
-(``mapgen-data``, ``mapgen-shapes``, ``mapgen-shapes-fine``); these classes are their
-records, documented key by key in ``docs/page-format.md``. :func:`to_json` writes them, every
-record's keys in camelCase (``as_of`` → ``asOf``, ``layers_button`` → ``layersButton``), as
-folium's ``camelize`` does. Maps keyed by data keep their keys as they are: shapes by id,
-descriptions by date, marker columns by field, hatches by pattern, panes by name, and the
-Leaflet options of a style or of the tiles, which are Leaflet's own (camelCase) names.
+(``mapgen-data``, ``mapgen-shapes``, ``mapgen-shapes-fine``, ``mapgen-icons``); these classes
+are their records, documented key by key in ``docs/page-format.md``. :func:`to_json` writes
+them, every record's keys in camelCase (``as_of`` → ``asOf``, ``layers_button`` →
+``layersButton``), as folium's ``camelize`` does. Maps keyed by data keep their keys as they
+are: shapes by id, descriptions by date, marker columns by field, hatches by pattern, panes by
+name, and the Leaflet options of a style or of the tiles, which are Leaflet's own (camelCase)
+names.
 """
 
 from __future__ import annotations
@@ -243,6 +244,15 @@ class FineTable:
     grid_zoom: float
     numbers: list[int]
     arcs: list[list[int]]
+
+
+@dataclass
+class MarkerIcons:
+    """The ``mapgen-icons`` block: Leaflet's default marker images, as data URIs."""
+
+    icon_url: str
+    icon_retina_url: str
+    shadow_url: str
 
 
 def to_json(value):
