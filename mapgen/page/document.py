@@ -16,9 +16,7 @@ from branca.element import Element, Figure
 from mapgen import locale
 from mapgen.config import Settings
 from mapgen.layers import LayerContext, MapLayer
-from mapgen.page import assets, csp, data, notebook
-from mapgen.page import shape_table as geometry
-from mapgen.page import texts as describe
+from mapgen.page import assets, csp, data, notebook, shape_table, texts
 from mapgen.page.data import to_json
 from mapgen.page.ids import stabilise_ids
 from mapgen.page.jinja import ENV, template_text
@@ -127,7 +125,7 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
     return to_json(data.build(layers, context, options))
 
 
-def _share(options: RenderOptions, view: dict) -> dict | None:
+def _share(options: RenderOptions, view: dict, title: str) -> dict | None:
     """The share tags' values: absolute URLs of the page and its card, title, description."""
     if not (options.base_url and options.card_name and options.page_name):
         return None
@@ -135,7 +133,7 @@ def _share(options: RenderOptions, view: dict) -> dict | None:
     return {
         "url": base + options.page_name,
         "image": base + options.card_name,
-        "title": options.title or view["title"],
+        "title": title,
         "description": view["subtitle"],
         "alt": view["subtitle"],  # what the card's map shows
         "locale": str(locale.cldr()),  # en_GB, de, uk …
@@ -145,6 +143,31 @@ def _share(options: RenderOptions, view: dict) -> dict | None:
 def _versions(versions) -> list[dict]:
     """The versions built together, each named in its own language (CLDR): Deutsch, Українська."""
     return [{"lang": lang, "href": href, "name": locale.autonym(lang)} for lang, href in versions]
+
+
+def _texts(layers: list[MapLayer], context: LayerContext, options: RenderOptions) -> dict:
+    """What the page's template writes as HTML: its texts, tables, links and share tags."""
+    settings: Settings = context.settings
+    view = settings.map
+    title = options.title or view["title"]
+    members_csv = texts.members_csv(context.joined, settings.ui["csv_columns"])
+    return {
+        "title": title,
+        "subtitle": view["subtitle"],
+        "credit": view["credit"],
+        "source_line": view["source_line"],
+        "ui": {**settings.embed, **settings.ui},
+        "lang": locale.current(),
+        "dir": locale.direction(),
+        "versions": _versions(options.versions),
+        "share": _share(options, view, title),
+        "csv_href": texts.csv_data_url(members_csv),
+        "members": texts.members_rows(context.joined),
+        "members_caption": texts.members_caption(context.joined, settings.ui),
+        "articles": settings.articles,
+        "article_rows": texts.article_rows(context.articles, settings, layers),
+        "png_name": options.png_name,
+    }
 
 
 def assemble(
@@ -160,8 +183,7 @@ def assemble(
     (``m.get_root()``) is the Page; rendering it gives the whole document.
     """
     options = options or RenderOptions()
-    settings: Settings = context.settings
-    view = settings.map
+    view = context.settings.map
     fmap = NewsMap(
         location=view["center"],
         zoom_start=view["zoom"],
@@ -169,26 +191,15 @@ def assemble(
         min_zoom=view["min_zoom"],
         max_zoom=view["max_zoom"],
     )
-    fmap.label = settings.ui["map_label"]
+    fmap.label = context.settings.ui["map_label"]
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
-    table, fine = geometry.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
+    table, fine = shape_table.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
     page_json = page_data(layers, context, options)
     page = Page(
-        {
-            "title": options.title or view["title"],
-            "subtitle": view["subtitle"],
-            "credit": view["credit"],
-            "source_line": view["source_line"],
-            "ui": {**settings.embed, **settings.ui},
-            "lang": locale.current(),
-            "dir": locale.direction(),
-            "versions": _versions(options.versions),
-            "share": _share(options, view),
-            # as of the build's date (a stop of the timeline); the page swaps it as the date moves
+        _texts(layers, context, options)
+        | {
+            # as of the build's date (a stop of the timeline); the page swaps it as it moves
             "description": page_json["descriptions"][context.joined.as_of.isoformat()],
-            "csv_href": describe.csv_data_url(
-                describe.members_csv(context.joined, settings.ui["csv_columns"])
-            ),
             "data_json": json_block(page_json),
             "shapes_json": json_block(to_json(table)),
             "fine_json": json_block(to_json(fine)) if fine else None,
@@ -196,11 +207,6 @@ def assemble(
             "tiles": options.tiles,
             "css": template_text("mapgen.css"),
             "runtime_js": runtime_js(),
-            "members": describe.members_rows(context.joined),
-            "members_caption": describe.members_caption(context.joined, settings.ui),
-            "articles": settings.articles,
-            "article_rows": describe.article_rows(context.articles, settings, layers),
-            "png_name": options.png_name,
             "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
     )
