@@ -126,26 +126,6 @@ def _join(pieces: list[tuple[int, bool]], simple: list[np.ndarray], original: np
     return ring, False
 
 
-def simplify(shapes: GeoDataFrame, tolerance: float) -> GeoDataFrame:
-    """Simplify every shape with Douglas-Peucker on shared arcs.
-
-    Parameters
-    ----------
-    shapes : geopandas.GeoDataFrame
-        Polygons in longitude/latitude (EPSG:4326).
-    tolerance : float
-        Largest distance, in Web Mercator metres, between a line and its simplification
-        (see :func:`metres_per_pixel`).
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        A copy with simplified geometry. No ring vanishes: islands and enclaves stay at least
-        triangles, and a small ring whose arcs all collapse keeps its own points.
-    """
-    return simplify_levels(shapes, tolerance).shapes
-
-
 @dataclass
 class Levels:
     """The shapes at two levels of detail, from one arc graph (see :func:`simplify_levels`).
@@ -172,12 +152,16 @@ def simplify_levels(
     tolerance: float,
     fine: tuple[float, tuple[float, float, float, float]] | None = None,
 ) -> Levels:
-    """Simplify every shape (as :func:`simplify`) and, with ``fine = (tolerance, lon/lat box
-    (west, south, east, north))``, simplify again, to the fine tolerance, every arc that runs
-    within the coarse tolerance of the box.
+    """Simplify every shape with Douglas-Peucker on shared arcs and, with ``fine =
+    (tolerance, lon/lat box (west, south, east, north))``, simplify again, to the fine
+    tolerance, every arc that runs within the coarse tolerance of the box. ``tolerance`` is the
+    largest distance, in Web Mercator metres, between a line and its simplification (see
+    :func:`metres_per_pixel`).
 
-    One arc graph serves both levels: a shape drawn fine meets its neighbours, fine or not,
-    along the very same points, and outside the box it is the coarse shape.
+    No ring vanishes: islands and enclaves stay at least triangles, and a small ring whose
+    arcs all collapse keeps its own points. One arc graph serves both levels: a shape drawn
+    fine meets its neighbours, fine or not, along the very same points, and outside the box it
+    is the coarse shape.
     """
     graph = _graph(shapes)
     arcs = graph["arcs"]

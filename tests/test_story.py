@@ -229,3 +229,34 @@ def test_a_date_without_a_chapter_opens_explore_at_that_date(tmp_path):
     run_mapgen("build", "--no-png", "--quiet", "--as-of", "1999-03-12", "--chapter", "seas",
                "--data-dir", DATA, "--out", with_chapter, check=True)  # fmt: skip
     assert page_parts(with_chapter).data["opening"] == "seas"
+
+
+def test_the_rules_of_the_story():
+    assert story.visible_on(None, None, "2000-01-01")  # no bound: always drawn
+    assert story.visible_on("2000-01-01", None, "2000-01-01")  # from its date on
+    assert not story.visible_on("2000-01-02", None, "2000-01-01")
+    assert story.visible_on(None, "2000-01-02", "2000-01-01")
+    assert not story.visible_on(None, "2000-01-01", "2000-01-01")  # gone on its end date
+    assert story.visible_on("", "", "2000-01-01")  # an empty bound is open too
+    stops = ["1949-08-24", "1999-03-12", "2004-03-29"]
+    assert story.snap(stops, "2000-01-01") == "1999-03-12"  # the latest stop on or before
+    assert story.snap(stops, "1999-03-12") == "1999-03-12"
+    assert story.snap(stops, "2030-01-01") == "2004-03-29"
+    assert story.snap(stops, "1900-01-01") is None
+    assert story.matches("seas.black", ["seas"]) and story.matches("seas", ["baseline", "seas"])
+    assert story.matches("seas.black", ["seas.black"])
+    assert not story.matches("seasons", ["seas"]) and not story.matches("seas", ["seas.black"])
+
+
+def test_the_timeline_is_computed_once_per_page(context_2021, layers_2021, monkeypatch):
+    from mapgen.page.document import RenderOptions, page_data
+
+    calls = []
+    timeline = story.timeline
+    monkeypatch.setattr(story, "timeline", lambda *args: calls.append(args) or timeline(*args))
+    data = page_data(layers_2021, context_2021, RenderOptions())
+    assert len(calls) == 1  # the stops and the description of each stop share it
+    stops = timeline(context_2021.joined, context_2021.settings)
+    assert data["timeline"]["dates"] == [d.isoformat() for d in stops.dates]
+    assert set(data["descriptions"]) == set(data["timeline"]["dates"])
+    assert data["timeline"]["dates"][stops.start] == "2021-12-17"  # it opens on the map's date

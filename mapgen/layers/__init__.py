@@ -37,7 +37,7 @@ REGISTRY = {
     "events": events,
 }
 
-__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers", "inputs", "matches"]
+__all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers", "inputs"]
 
 
 def inputs() -> dict[str, LayerInputs]:
@@ -64,8 +64,3 @@ def build_layers(context: LayerContext) -> list[MapLayer]:
             layer.id = f"{name}.{layer.part}" if layer.part else name
             layers.append(layer)
     return layers
-
-
-def matches(layer_id: str, wanted: list[str]) -> bool:
-    """Whether a chapter's list of layers (module names or layer ids) takes this layer."""
-    return any(layer_id == w or layer_id.startswith(w + ".") for w in wanted)

@@ -8,29 +8,21 @@ itself go through the autoescaping page template. No input string is compiled as
 
 from __future__ import annotations
 
-import html
-
 import folium
 from branca.element import Element, Figure
 
-from mapgen import locale, story
+from mapgen import locale
 from mapgen.inputs.settings import Settings
 from mapgen.layers import LayerContext, MapLayer
 from mapgen.options import RenderOptions  # defined there; imported here for its callers
-from mapgen.page import assets, csp, notebook
-from mapgen.page import shape_table as geometry
-from mapgen.page import texts as describe
+from mapgen.page import assets, csp, data, notebook, shape_table, texts
+from mapgen.page.data import to_json
 from mapgen.page.ids import stabilise_ids
 from mapgen.page.jinja import ENV, template_text
 from mapgen.page.scripts import json_block, runtime_js
 from mapgen.simplify import Levels
 
-# Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
-# markers and labels above them.
-PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 NOTEBOOK_HEIGHT_PX = 960  # title, story, timeline, map, key: the page at a notebook's width
-# The words of [ui] the page's scripts set (the rest are in the HTML already).
-SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
 
 
 class _Text(Element):
@@ -64,10 +56,7 @@ class NewsMap(folium.Map):
             element.render(**kwargs)
 
     def _html(self) -> str:
-        return (
-            f'<div class="mg-map" id="{self.get_name()}" role="region" '
-            f'aria-label="{html.escape(self.label)}" aria-describedby="mg-description"></div>'
-        )
+        return ENV.get_template("map.html").render(name=self.get_name(), label=self.label)
 
 
 class Page(Figure):
@@ -82,104 +71,17 @@ class Page(Figure):
     def _repr_html_(self, **kwargs) -> str:
         """The whole page in a notebook's output: an iframe as tall as the map, its story and
         key need (the page's own height reports reach no notebook)."""
-        document = self.render(**kwargs).replace("&", "&amp;").replace('"', "&quot;")
-        return (
-            f'<iframe srcdoc="{document}" title="{html.escape(self.page["title"])}" '
-            f'style="width:100%;height:{NOTEBOOK_HEIGHT_PX}px;border:0" '
-            "allowfullscreen></iframe>"
+        return ENV.get_template("notebook.html").render(
+            document=self.render(**kwargs), title=self.page["title"], height=NOTEBOOK_HEIGHT_PX
         )
 
 
-def _layer_data(layer: MapLayer) -> dict:
-    return {
-        "name": layer.name,
-        "id": layer.id,
-        "show": layer.show,
-        "control": layer.control,
-        "section": layer.section,
-        "since": layer.since.isoformat() if layer.since else None,
-        "first": layer.paint_first,
-        "items": [
-            {"kind": item.kind, **(item.page() if hasattr(item, "page") else item.spec)}
-            for item in layer.items
-        ],
-    }
-
-
-def _tiles(name: str | None) -> dict | None:
-    if not name:
-        return None
-    import xyzservices
-
-    provider = xyzservices.providers.query_name(name)
-    return {
-        "url": provider.build_url(),
-        "options": {
-            "attribution": provider.html_attribution,
-            "maxZoom": provider.get("max_zoom", 18),
-        },
-    }
-
-
 def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOptions) -> dict:
-    """Everything the runtime needs, as plain JSON-ready data."""
-    settings: Settings = context.settings
-    view = settings.map
-    return {
-        "view": {
-            "center": view["center"],
-            "zoom": view["zoom"],
-            "minZoom": view["min_zoom"],
-            "maxZoom": view["max_zoom"],
-            "zoomSnap": 0.5,
-            "bounds": view.get("bounds"),
-            "asOf": context.joined.as_of.isoformat(),
-            "panes": PANES,
-            "attributionPrefix": view["attribution_prefix"],
-            "popupOrder": view["popup_order"],
-        },
-        "style": {
-            "sea": settings.style["sea"],
-            "label": settings.style["label"],
-            "hatches": settings.style["hatches"],
-        },
-        "layers": [_layer_data(layer) for layer in layers],
-        "legend": [
-            {
-                "key": e.key,
-                "label": e.label,
-                "color": e.color,
-                "pattern": e.pattern,
-                "off": e.off,
-            }
-            for e in (layer.legend for layer in layers)
-            if e is not None
-        ],
-        "timeline": describe.timeline_spec(
-            context.joined, settings.timeline, story.dates(settings)
-        ),
-        "descriptions": describe.descriptions(context, settings),
-        "tiles": _tiles(options.tiles),
-        "chapters": [
-            {
-                "id": c["id"],
-                "title": c["title"],
-                "text": c["text"],
-                "bounds": c["bounds"],
-                "asOf": c["as_of"],
-                "layers": c["layers"],
-                "sources": c["sources"],
-            }
-            for c in settings.chapters
-        ],
-        "opening": (story.chapter(settings, options.chapter) or {}).get("id"),
-        "story": settings.story,
-        "embed": settings.embed,
-        "ui": {name: settings.ui[name] for name in SCRIPT_WORDS},
-    }
+    """Everything the runtime needs, as JSON-ready data (the ``mapgen-data`` block)."""
+    return to_json(data.build(layers, context, options))
 
 
-def _share(options: RenderOptions, view: dict) -> dict | None:
+def _share(options: RenderOptions, view: dict, title: str) -> dict | None:
     """The share tags' values: absolute URLs of the page and its card, title, description."""
     if not (options.base_url and options.card_name and options.page_name):
         return None
@@ -187,7 +89,7 @@ def _share(options: RenderOptions, view: dict) -> dict | None:
     return {
         "url": base + options.page_name,
         "image": base + options.card_name,
-        "title": options.title or view["title"],
+        "title": title,
         "description": view["subtitle"],
         "alt": view["subtitle"],  # what the card's map shows
         "locale": str(locale.cldr()),  # en_GB, de, uk …
@@ -197,6 +99,31 @@ def _share(options: RenderOptions, view: dict) -> dict | None:
 def _versions(versions) -> list[dict]:
     """The versions built together, each named in its own language (CLDR): Deutsch, Українська."""
     return [{"lang": lang, "href": href, "name": locale.autonym(lang)} for lang, href in versions]
+
+
+def _texts(layers: list[MapLayer], context: LayerContext, options: RenderOptions) -> dict:
+    """What the page's template writes as HTML: its texts, tables, links and share tags."""
+    settings: Settings = context.settings
+    view = settings.map
+    title = options.title or view["title"]
+    members_csv = texts.members_csv(context.joined, settings.ui["csv_columns"])
+    return {
+        "title": title,
+        "subtitle": view["subtitle"],
+        "credit": view["credit"],
+        "source_line": view["source_line"],
+        "ui": {**settings.embed, **settings.ui},
+        "lang": locale.current(),
+        "dir": locale.direction(),
+        "versions": _versions(options.versions),
+        "share": _share(options, view, title),
+        "csv_href": texts.csv_data_url(members_csv),
+        "members": texts.members_rows(context.joined),
+        "members_caption": texts.members_caption(context.joined, settings.ui),
+        "articles": settings.articles,
+        "article_rows": texts.article_rows(context.articles, settings, layers),
+        "png_name": options.png_name,
+    }
 
 
 def assemble(
@@ -212,8 +139,7 @@ def assemble(
     (``m.get_root()``) is the Page; rendering it gives the whole document.
     """
     options = options or RenderOptions()
-    settings: Settings = context.settings
-    view = settings.map
+    view = context.settings.map
     fmap = NewsMap(
         location=view["center"],
         zoom_start=view["zoom"],
@@ -221,38 +147,22 @@ def assemble(
         min_zoom=view["min_zoom"],
         max_zoom=view["max_zoom"],
     )
-    fmap.label = settings.ui["map_label"]
+    fmap.label = context.settings.ui["map_label"]
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
-    table, fine = geometry.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
-    data = page_data(layers, context, options)
+    table, fine = shape_table.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
+    page_json = page_data(layers, context, options)
     page = Page(
-        {
-            "title": options.title or view["title"],
-            "subtitle": view["subtitle"],
-            "credit": view["credit"],
-            "source_line": view["source_line"],
-            "ui": {**settings.embed, **settings.ui},
-            "lang": locale.current(),
-            "dir": locale.direction(),
-            "versions": _versions(options.versions),
-            "share": _share(options, view),
-            # as of the build's date (a stop of the timeline); the page swaps it as the date moves
-            "description": data["descriptions"][context.joined.as_of.isoformat()],
-            "csv_href": describe.csv_data_url(
-                describe.members_csv(context.joined, settings.ui["csv_columns"])
-            ),
-            "data_json": json_block(data),
-            "shapes_json": json_block(table),
-            "fine_json": json_block(fine) if fine else None,
+        _texts(layers, context, options)
+        | {
+            # as of the build's date (a stop of the timeline); the page swaps it as it moves
+            "description": page_json["descriptions"][context.joined.as_of.isoformat()],
+            "data_json": json_block(page_json),
+            "shapes_json": json_block(to_json(table)),
+            "fine_json": json_block(to_json(fine)) if fine else None,
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
             "css": template_text("mapgen.css"),
             "runtime_js": runtime_js(),
-            "members": describe.members_rows(context.joined),
-            "members_caption": describe.members_caption(context.joined, settings.ui),
-            "articles": settings.articles,
-            "article_rows": describe.article_rows(context.articles, settings),
-            "png_name": options.png_name,
             "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
     )

@@ -20,6 +20,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from mapgen.page.data import MarkerIcons, to_json
+
 _JQUERY_CALL = re.compile(r"(?<![\w.$])(\$|jQuery)\s*\(")
 _MARKER = re.compile(r"\bL\.marker\s*\(")
 
@@ -47,10 +49,5 @@ def marker_icons() -> str:
     def uri(name: str) -> str:
         return "data:image/png;base64," + base64.b64encode((images / name).read_bytes()).decode()
 
-    return json.dumps(
-        {
-            "iconUrl": uri("marker-icon.png"),
-            "iconRetinaUrl": uri("marker-icon-2x.png"),
-            "shadowUrl": uri("marker-shadow.png"),
-        }
-    )
+    icons = MarkerIcons(uri("marker-icon.png"), uri("marker-icon-2x.png"), uri("marker-shadow.png"))
+    return json.dumps(to_json(icons))

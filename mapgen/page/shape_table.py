@@ -1,21 +1,17 @@
-"""Store each shape once, compactly, for the page.
+"""Store each shape once, compactly, for the page: the shape tables' encoder.
 
-Shapes simplified for the screen (:mod:`mapgen.simplify`) are stored in the plane the
-map is drawn in: Web Mercator pixel coordinates of a zoom two levels in from the level's own
-(a quarter of a pixel there), rounded to integers and delta-encoded. The page then draws a
-point at any zoom by scaling and rounding, as Leaflet would after projecting.
-
-The page's tables (:func:`encode_levels`) store arcs, as TopoJSON does: each border once,
-however many shapes run along it (two countries, a sea and its coast), and each ring as the
-list of its arcs. The fine table holds only the finer arcs of its region; a ring drawn fine
-takes those and the coarse ones for the rest, so the two levels meet along the same points.
+The tables are a TopoJSON dialect (shared arcs on an integer pixel grid, delta-coded, rings
+as lists of arcs, a coarse and a fine level), described once in ``docs/page-format.md``
+("The shape tables"); ``templates/js/shapes.js`` decodes them and ``tests/pagecodec.py``
+decodes them for the tests.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from mapgen.simplify import EARTH_RADIUS, TILE_PX, from_mercator, to_mercator
+from mapgen.page.data import Detail, FineTable, ShapeTable
+from mapgen.simplify import EARTH_RADIUS, TILE_PX
 
 GRID_ZOOMS_IN = 2  # the grid: pixels at the default zoom + 2, i.e. 1/4 px at the default
 GRID_ERROR_PX = 2**0.5 / 2 / 2**GRID_ZOOMS_IN  # the most a point moves onto the grid: 0.18 px
@@ -30,20 +26,6 @@ def line_tolerance_px(px: float) -> float:
 def world_size(zoom: float) -> float:
     """Pixels across the whole Web Mercator world at ``zoom`` (Leaflet's ``crs.scale``)."""
     return TILE_PX * 2**zoom
-
-
-def to_grid(lonlat: np.ndarray, zoom: float) -> np.ndarray:
-    """Longitude/latitude to Leaflet's absolute pixel coordinates at ``zoom`` (y downwards)."""
-    xy = to_mercator(lonlat) / (2 * np.pi * EARTH_RADIUS)
-    return np.column_stack([xy[:, 0] + 0.5, 0.5 - xy[:, 1]]) * world_size(zoom)
-
-
-def from_grid(xy: np.ndarray, zoom: float) -> np.ndarray:
-    """The inverse of :func:`to_grid`."""
-    unit = np.asarray(xy, dtype=float) / world_size(zoom)
-    return from_mercator(
-        np.column_stack([unit[:, 0] - 0.5, 0.5 - unit[:, 1]]) * 2 * np.pi * EARTH_RADIUS
-    )
 
 
 def _mercator_to_grid(xy: np.ndarray, zoom: float) -> np.ndarray:
@@ -76,15 +58,9 @@ def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None
 
     Returns
     -------
-    (coarse, fine) : tuple of dict
-        ``coarse = {"zoom", "gridZoom", "arcs": [code, …], "shapes": {id: [[ring, …], …]},
-        "bounds": {id: [x0, y0, x1, y1]}, "detail": {"region": [[south, west], [north,
-        east]], "zoom"}}`` ("detail" only with a fine table): a ring is a list of arc
-        numbers, ``~n`` for arc n backwards, each code ``[x0, y0, dx1, dy1, …]`` in grid
-        pixels. ``fine = {"zoom", "gridZoom", "numbers": [n, …], "arcs":
-        [code, …]}`` holds the finer versions of the arcs numbered (None without a fine level
-        or when no shape used has one). In both, an arc's first point is a step from the
-        previous arc's last (see :func:`unchained`).
+    (coarse, fine) : tuple of ShapeTable and FineTable or None
+        The ``mapgen-shapes`` and ``mapgen-shapes-fine`` blocks (docs/page-format.md); no
+        fine table without a fine level or when no shape used has one.
     """
     used = sorted(set(shape_ids))
     position = {sid: i for i, sid in enumerate(levels.shapes.index)}
@@ -118,13 +94,13 @@ def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None
                 ]
             polygons.setdefault(int(levels.ring_polygon[ring]), []).append(refs)
         shapes[sid] = list(polygons.values())
-    coarse = {
-        "zoom": zoom,
-        "gridZoom": grid_zoom,
-        "arcs": _chained(codes),
-        "shapes": shapes,
-        "bounds": {sid: _ring_bounds(shapes[sid], codes) for sid in used},  # unchained codes
-    }
+    coarse = ShapeTable(
+        zoom=zoom,
+        grid_zoom=grid_zoom,
+        arcs=_chained(codes),
+        shapes=shapes,
+        bounds={sid: _ring_bounds(shapes[sid], codes) for sid in used},  # unchained codes
+    )
     fine_arcs = {
         n: key[1] for n, key in enumerate(sources) if key[0] == "arc" and key[1] in levels.fine_arcs
     }
@@ -132,13 +108,13 @@ def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None
         return coarse, None
     west, south, east, north = levels.region
     fine_grid = fine_zoom + GRID_ZOOMS_IN
-    coarse["detail"] = {"region": [[south, west], [north, east]], "zoom": fine_zoom}
-    fine = {
-        "zoom": fine_zoom,
-        "gridZoom": fine_grid,
-        "numbers": list(fine_arcs),
-        "arcs": _chained([_arc_code(levels.fine_arcs[a], fine_grid) for a in fine_arcs.values()]),
-    }
+    coarse.detail = Detail(region=[[south, west], [north, east]], zoom=fine_zoom)
+    fine = FineTable(
+        zoom=fine_zoom,
+        grid_zoom=fine_grid,
+        numbers=list(fine_arcs),
+        arcs=_chained([_arc_code(levels.fine_arcs[a], fine_grid) for a in fine_arcs.values()]),
+    )
     return coarse, fine
 
 
@@ -153,31 +129,9 @@ def _chained(codes: list[list[int]]) -> list[list[int]]:
     return out
 
 
-def unchained(codes: list[list[int]]) -> list[np.ndarray]:
-    """The arcs' absolute grid points, from the page's chained codes."""
-    out, last = [], np.zeros(2, dtype=np.int64)
-    for code in codes:
-        points = arc_points(code) + last
-        out.append(points)
-        last = points[-1]
-    return out
-
-
 def arc_points(code: list[int]) -> np.ndarray:
     """An arc's absolute grid points from its code."""
     return np.cumsum(np.asarray(code, dtype=np.int64).reshape(-1, 2), axis=0)
-
-
-def ring_points(refs: list[int], arcs) -> np.ndarray:
-    """A ring's grid points, from its arcs (each junction once; closed, first point last).
-
-    ``arcs`` maps an arc number to its points (the page's arcs of one level)."""
-    out: list[np.ndarray] = []
-    for ref in refs:
-        points = arcs(~ref)[::-1] if ref < 0 else arcs(ref)
-        out.append(points if not out else points[1:])
-    ring = np.concatenate(out)
-    return ring if (ring[0] == ring[-1]).all() else np.concatenate([ring, ring[:1]])
 
 
 def _ring_bounds(polygons: list, codes: list[list[int]]) -> list[int]:

@@ -10,19 +10,17 @@ from urllib.parse import quote
 from mapgen import locale, story
 from mapgen.inputs.settings import Settings
 from mapgen.join import Joined
+from mapgen.layers import MapLayer
 from mapgen.locale import long_date
 from mapgen.texts import fill
 
 
-def descriptions(context, settings: Settings) -> dict[str, str]:
+def descriptions(context, settings: Settings, stops: list[date]) -> dict[str, str]:
     """The description as of each stop of the timeline, by ISO date: the page swaps it as the
     reader moves the date or the story."""
     zone = settings.layers.get("treaty_zone", {}).get("iso3", [])
     names = [context.shapes.at[c, "name"] for c in zone if c in context.shapes.index]
-    stops = timeline_spec(context.joined, settings.timeline, story.dates(settings))["dates"]
-    return {
-        day: describe(context.joined.at(date.fromisoformat(day)), settings, names) for day in stops
-    }
+    return {day.isoformat(): describe(context.joined.at(day), settings, names) for day in stops}
 
 
 def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
@@ -53,7 +51,7 @@ def describe(joined: Joined, settings: Settings, zone_names: list[str]) -> str:
             area=locale.names_list(names),
         )
     demands_from = settings.layers.get("baseline", {}).get("since")
-    if demands_from is None or joined.as_of.isoformat() >= str(demands_from):
+    if story.visible_on(demands_from and str(demands_from), None, joined.as_of.isoformat()):
         summary += " " + fill(
             texts["demands"],
             after_count=len(after),
@@ -131,52 +129,27 @@ def members_rows(joined: Joined) -> list[dict]:
     ]
 
 
-def timeline_spec(joined: Joined, texts: dict, extra=(), interval_ms: int = 1200) -> dict:
-    """The timeline's stops: every accession date, the map's date and the ``extra`` dates (the
-    chapters'), labelled with the member count then (and the event, where a date brought in
-    territory, not a member)."""
-    dates = sorted(set(joined.member_shapes["accession_date"]) | {joined.as_of} | set(extra))
-    joined_on = list(joined.members["accession_date"])
-    events = {w.first_date: w.event for w in joined.waves if w.event}
-    labels = [
-        fill(
-            texts["territory_label" if d in events else "label"],
-            date=long_date(d),
-            count=sum(j <= d for j in joined_on),
-            event=events.get(d, ""),
-        )
-        for d in dates
-    ]
-    start = (
-        max(i for i, d in enumerate(dates) if d <= joined.as_of) if dates[0] <= joined.as_of else 0
-    )
-    return {
-        "dates": [d.isoformat() for d in dates],
-        "labels": labels,
-        "start": start,
-        "interval": interval_ms,
-    }
+def layer_label(settings: Settings, key: str, layers: list[MapLayer]) -> str:
+    """How the page names a layer module: the name of its layer where it draws one, its
+    section where it draws several, each a part of it (one layer per wave, per sea)."""
+    own = [layer for layer in layers if story.matches(layer.id, [key])]
+    if len(own) == 1 and not own[0].part:
+        return own[0].name
+    return settings.layers.get(key, {}).get("section", key)
 
 
-def layer_label(settings: Settings, key: str) -> str:
-    """How the page names a layer module: its layer's name, or its section where the name is
-    a template (one layer per wave, per sea)."""
-    spec = settings.layers.get(key, {})
-    name = spec.get("name", key)
-    return spec.get("section", key) if "{" in name else name
-
-
-def article_rows(articles, settings: Settings) -> list[dict]:
-    """The rows of the index of the drafts' articles: what each asks and where the map shows it."""
+def article_rows(articles, settings: Settings, layers: list[MapLayer]) -> list[dict]:
+    """The rows of the index of the drafts' articles: what each asks and where the map shows it
+    (among the map's ``layers``)."""
     texts = settings.articles
     rows = []
     for row in articles.itertuples():
-        layers = "; ".join(layer_label(settings, key) for key in row.layers)
+        shown = "; ".join(layer_label(settings, key, layers) for key in row.layers)
         why = row.not_mapped if isinstance(row.not_mapped, str) else ""
-        if layers and why:
-            where = fill(texts["partly"], layers=layers, why=why)
-        elif layers:
-            where = fill(texts["on_map"], layers=layers)
+        if shown and why:
+            where = fill(texts["partly"], layers=shown, why=why)
+        elif shown:
+            where = fill(texts["on_map"], layers=shown)
         else:
             where = fill(texts["not_mapped"], why=why)
         rows.append(

@@ -3,7 +3,6 @@ nuclear sites, and the index of every article of both drafts."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -12,8 +11,6 @@ from mapgen.errors import InputError
 from mapgen.inputs.core import load_articles
 from mapgen.layers import REGISTRY
 from mapgen.layers.model import MarkerSet
-from mapgen.page.texts import article_rows
-from tests.conftest import page_parts
 
 AGREEMENT = "https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en"
 TREATY = "https://mid.ru/ru/foreign_policy/rso/nato/1790818/?lang=en"
@@ -92,25 +89,6 @@ def test_every_article_of_both_drafts_is_indexed(sources):
     missiles = articles[articles["summary"].str.contains("intermediate")]
     assert len(missiles) == 2 and not any(missiles["layers"].map(len))  # said, not mapped
     assert all("range" in why for why in missiles["not_mapped"])
-
-
-def test_index_rows_name_the_layers(sources):
-    rows = article_rows(sources.articles, sources.settings)
-    by_key = {(r["document"], r["article"]): r for r in rows}
-    row = by_key[("Agreement with NATO", 7)]
-    assert row["where"] == (
-        "On the map: No NATO military activity (map's reading). "
-        "Not mapped: the border zone, whose width was left to be agreed"
-    )
-    assert by_key[("Treaty with the United States", 5)]["where"] == "On the map: Sea areas"
-
-
-def test_index_is_on_the_page(built_map):
-    html = built_map.read_text(encoding="utf-8")
-    assert 'id="mg-articles"' in html and html.count('<th scope="row">') >= 17 + 30
-    # the index is HTML for every reader (no script needed), not data for the runtime
-    assert "On the map: Sea areas" in html
-    assert "On the map" not in json.dumps(page_parts(html).data)
 
 
 def test_an_unknown_layer_or_a_silent_row_is_located(tmp_path, monkeypatch):

@@ -48,8 +48,8 @@ function boot(id) {
   });
   mapgen.map = map;
   // the controls in the page's language, mirrored on a right-to-left page
-  L.control.zoom({ position: side("topleft"), zoomInTitle: word("zoom_in"),
-                   zoomOutTitle: word("zoom_out") }).addTo(map);
+  L.control.zoom({ position: side("topleft"), zoomInTitle: word("zoomIn"),
+                   zoomOutTitle: word("zoomOut") }).addTo(map);
   L.control.attribution({ position: side("bottomright") }).addTo(map);
   map.on("popupopen", function (event) {  // Leaflet names its × "Close popup", in English
     var button = event.popup._closeButton;

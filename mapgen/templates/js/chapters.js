@@ -167,7 +167,7 @@ function addStory(map, data, layers, timeline, opening) {
       if (chapter) {
         caption(chapter.title, chapter.text, chapter.sources);
       } else {
-        caption(texts.explore_title || "", texts.explore_text || "", []);
+        caption(texts.exploreTitle || "", texts.exploreText || "", []);
       }
     } else if (chapter) {
       wantLayers(map, layers, chapter.layers, chapter.asOf);
@@ -182,7 +182,7 @@ function addStory(map, data, layers, timeline, opening) {
     } else {
       state.index = -1;
       wantLayers(map, layers, null, timeline.current());
-      caption(texts.explore_title || "", texts.explore_text || "", []);
+      caption(texts.exploreTitle || "", texts.exploreText || "", []);
     }
     mark();
     writeHash(chapter ? chapter.id : "explore", timeline.current());

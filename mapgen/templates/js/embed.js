@@ -64,13 +64,13 @@ function guardScroll(map, texts) {
       map.setZoomAround(map.mouseEventToContainerPoint(event), map.getZoom() + step);
       return;
     }
-    say(texts.wheel_hint || "");
+    say(texts.wheelHint || "");
   }, { passive: false });
   if (L.Browser.touch) {
     map.dragging.disable();  // one finger scrolls the article; two pinch and move the map
     container.addEventListener("touchstart", function (event) {
       if (event.touches.length === 1) {
-        say(texts.touch_hint || "");
+        say(texts.touchHint || "");
       } else {
         hint.hidden = true;
       }

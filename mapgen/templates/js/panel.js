@@ -179,12 +179,12 @@ function addPanel(map, layers, texts, legend) {
   });
   control.addTo(map);
   if (control._layersLink) {  // Leaflet's toggle (hidden: the list is never collapsed) says "Layers"
-    control._layersLink.title = texts.layers_button || "";
+    control._layersLink.title = texts.layersButton || "";
   }
   var panel = document.getElementById("mg-panel");
   if (panel) {
     panel.appendChild(control.getContainer());
-    addDrawer(map, panel, texts.layers_button || "");
+    addDrawer(map, panel, texts.layersButton || "");
   }
   return control;
 }

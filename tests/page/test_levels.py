@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shapely
 
-from mapgen.page import shape_table as geometry
+from tests import pagecodec
 from tests.conftest import page_parts
 
 BOUND_PX = 0.75
@@ -22,12 +22,12 @@ def tables(built_map):
 
 def _arcs(coarse, fine, level):
     """The arcs of a level as absolute points in that level's grid."""
-    points = geometry.unchained(coarse["arcs"])
+    points = pagecodec.unchained(coarse["arcs"])
     if level == 0:
         return points
     scale = 2 ** (fine["gridZoom"] - coarse["gridZoom"])
     out = [p * scale for p in points]
-    for number, code in zip(fine["numbers"], geometry.unchained(fine["arcs"]), strict=True):
+    for number, code in zip(fine["numbers"], pagecodec.unchained(fine["arcs"]), strict=True):
         out[number] = code
     return out
 
@@ -39,7 +39,7 @@ def _drawn(coarse, fine, sid, level, zoom):
     rings = []
     for polygon in coarse["shapes"][sid]:
         for refs in polygon:
-            ring = geometry.ring_points(refs, arcs.__getitem__)
+            ring = pagecodec.ring_points(refs, arcs.__getitem__)
             if len(np.unique(ring, axis=0)) >= 3:
                 rings.append(ring * 2.0 ** (zoom - grid))
     return rings
@@ -48,7 +48,7 @@ def _drawn(coarse, fine, sid, level, zoom):
 def _source(sources, sid, zoom):
     """The shape's rings in data/geo, in pixels at ``zoom``."""
     rings = shapely.get_rings(shapely.get_parts(sources.shapes.geometry[sid]))
-    return [geometry.to_grid(shapely.get_coordinates(r), zoom) for r in rings]
+    return [pagecodec.to_grid(shapely.get_coordinates(r), zoom) for r in rings]
 
 
 def _farthest(points: np.ndarray, lines: list[np.ndarray]) -> float:
@@ -98,7 +98,7 @@ def _gap(sources, coarse, fine, sid, level, zoom, box=None):
 def _region_box(coarse, zoom):
     """The detail region in pixels at ``zoom`` (y downwards)."""
     (south, west), (north, east) = coarse["detail"]["region"]
-    corners = geometry.to_grid(np.array([[west, north], [east, south]]), zoom)
+    corners = pagecodec.to_grid(np.array([[west, north], [east, south]]), zoom)
     return (*corners[0], *corners[1])
 
 

@@ -1,0 +1,367 @@
+"""The page's contract: every value the page's scripts read, as dataclasses, and one writer.
+
+The page carries its data as JSON in ``<script type="application/json">`` blocks
+(``mapgen-data``, ``mapgen-shapes``, ``mapgen-shapes-fine``, ``mapgen-icons``); these classes
+are their records, documented key by key in ``docs/page-format.md``. :func:`to_json` writes
+them, every record's keys in camelCase (``as_of`` → ``asOf``, ``layers_button`` →
+``layersButton``), as folium's ``camelize`` does. Maps keyed by data keep their keys as they
+are: shapes by id, descriptions by date, marker columns by field, hatches by pattern, panes by
+name, and the Leaflet options of a style or of the tiles, which are Leaflet's own (camelCase)
+names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from folium.utilities import camelize
+
+from mapgen import story
+from mapgen.layers.model import Labels, LegendEntry, MapLayer, MarkerSet, ShapeSet
+from mapgen.page import texts
+
+if TYPE_CHECKING:
+    from mapgen.layers import LayerContext
+    from mapgen.page.document import RenderOptions
+
+# Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
+# markers and labels above them.
+PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
+# The words of [ui] the page's scripts set (the rest are in the HTML already).
+SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
+TIMELINE_INTERVAL_MS = 1200  # a step of the timeline's Play
+ZOOM_SNAP = 0.5
+
+OMITTED = {"omit_none": True}  # a key the page leaves out where it has no value
+Style = dict[str, object]  # Leaflet path options (fillColor, weight …) and mapgen's ``hatch``
+
+
+@dataclass
+class Popup:
+    title: str
+    text: str
+    source: str
+    url: str
+    more: list[list[str]]  # further [source, link] pairs
+
+
+@dataclass
+class Feature:
+    id: str  # a shape of the shape table
+    tip: str
+    since: str | None = field(default=None, metadata=OMITTED)
+    until: str | None = field(default=None, metadata=OMITTED)
+    under: bool | None = field(default=None, metadata=OMITTED)
+    popup: Popup | None = field(default=None, metadata=OMITTED)
+
+
+@dataclass
+class ShapeItem:
+    features: list[Feature]
+    style: Style
+    popup: Popup | None
+    key: str | None
+    kind: Literal["shapes"] = "shapes"
+
+
+@dataclass
+class Column:
+    values: list
+    steps: list[int]
+
+
+@dataclass
+class MarkerItem:
+    n: int
+    lat: list[int]
+    lon: list[int]
+    columns: dict[str, Column]
+    style: Style
+    key: str | None
+    tip_from: list[str] | None
+    kind: Literal["markers"] = "markers"
+
+
+@dataclass
+class Label:
+    name: str
+    lat: float
+    lon: float
+    rank: int
+    first: bool
+
+
+@dataclass
+class LabelItem:
+    labels: list[Label]
+    kind: Literal["labels"] = "labels"
+
+
+@dataclass
+class LayerData:
+    name: str
+    id: str
+    show: bool
+    control: bool
+    section: str | None
+    since: str | None
+    first: bool
+    items: list[ShapeItem | MarkerItem | LabelItem]
+
+
+@dataclass
+class LegendItem:
+    key: str  # the display name of the layer it describes
+    layer: str  # that layer's id
+    label: str
+    color: str
+    pattern: str
+    off: bool
+
+
+@dataclass
+class View:
+    center: list[float]
+    zoom: float
+    min_zoom: float
+    max_zoom: float
+    zoom_snap: float
+    bounds: list[list[float]] | None
+    as_of: str
+    panes: dict[str, int]
+    attribution_prefix: str
+    popup_order: list[str]
+
+
+@dataclass
+class PageStyle:
+    sea: str
+    label: str
+    hatches: dict[str, str]
+
+
+@dataclass
+class TimelineData:
+    dates: list[str]
+    labels: list[str]
+    start: int
+    interval: int
+
+
+@dataclass
+class Tiles:
+    url: str
+    options: dict[str, object]
+
+
+@dataclass
+class ChapterData:
+    id: str
+    title: str
+    text: str
+    bounds: list[list[float]]
+    as_of: str
+    layers: list[str]
+    sources: list[list[str]]
+
+
+@dataclass
+class StoryTexts:
+    label: str
+    previous: str
+    next: str
+    explore: str
+    explore_title: str
+    explore_text: str
+    sources: str
+    embed_comment: str
+
+
+@dataclass
+class EmbedTexts:
+    wheel_hint: str
+    touch_hint: str
+    layers_button: str
+    close: str
+    key_button: str
+    about_button: str
+
+
+@dataclass
+class ScriptWords:
+    play: str
+    pause: str
+    step: str
+    source: str
+    sources: str
+    zoom_in: str
+    zoom_out: str
+
+
+@dataclass
+class PageData:
+    """The ``mapgen-data`` block."""
+
+    view: View
+    style: PageStyle
+    layers: list[LayerData]
+    legend: list[LegendItem]
+    timeline: TimelineData
+    descriptions: dict[str, str]
+    tiles: Tiles | None
+    chapters: list[ChapterData]
+    opening: str | None
+    story: StoryTexts
+    embed: EmbedTexts
+    ui: ScriptWords
+
+
+@dataclass
+class Detail:
+    region: list[list[float]]  # [[south, west], [north, east]]
+    zoom: float
+
+
+@dataclass
+class ShapeTable:
+    """The ``mapgen-shapes`` block."""
+
+    zoom: float
+    grid_zoom: float
+    arcs: list[list[int]]
+    shapes: dict[str, list[list[list[int]]]]
+    bounds: dict[str, list[int]]
+    detail: Detail | None = field(default=None, metadata=OMITTED)
+
+
+@dataclass
+class FineTable:
+    """The ``mapgen-shapes-fine`` block."""
+
+    zoom: float
+    grid_zoom: float
+    numbers: list[int]
+    arcs: list[list[int]]
+
+
+@dataclass
+class MarkerIcons:
+    """The ``mapgen-icons`` block: Leaflet's default marker images, as data URIs."""
+
+    icon_url: str
+    icon_retina_url: str
+    shadow_url: str
+
+
+def to_json(value):
+    """A record as JSON-ready data: every dataclass field under its camelCase name."""
+    if dataclasses.is_dataclass(value):
+        out = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if item is not None or not f.metadata.get("omit_none"):
+                out[camelize(f.name)] = to_json(item)
+        return out
+    if isinstance(value, dict):
+        return {key: to_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    return value
+
+
+def _popup(spec: dict | None) -> Popup | None:
+    return Popup(**spec) if spec else None
+
+
+def _feature(spec: dict) -> Feature:
+    return Feature(**{**spec, "popup": _popup(spec.get("popup"))})
+
+
+def _markers(markers: MarkerSet) -> MarkerItem:
+    page = markers.page()  # the columns, as layers/shapes.py encodes them
+    return MarkerItem(
+        n=page["n"],
+        lat=page["lat"],
+        lon=page["lon"],
+        columns={name: Column(**column) for name, column in page["columns"].items()},
+        style=page["style"],
+        key=page["key"],
+        tip_from=page["tipFrom"],
+    )
+
+
+def _item(item) -> ShapeItem | MarkerItem | LabelItem:
+    if isinstance(item, MarkerSet):
+        return _markers(item)
+    if isinstance(item, Labels):
+        return LabelItem([Label(**label) for label in item.labels])
+    assert isinstance(item, ShapeSet), item
+    spec = item.spec
+    features = [_feature(f) for f in spec["features"]]
+    return ShapeItem(features, spec["style"], _popup(spec["popup"]), spec["key"])
+
+
+def layer_data(layer: MapLayer) -> LayerData:
+    return LayerData(
+        name=layer.name,
+        id=layer.id,
+        show=layer.show,
+        control=layer.control,
+        section=layer.section,
+        since=layer.since.isoformat() if layer.since else None,
+        first=layer.paint_first,
+        items=[_item(item) for item in layer.items],
+    )
+
+
+def legend_item(entry: LegendEntry, layer: MapLayer) -> LegendItem:
+    return LegendItem(entry.key, layer.id, entry.label, entry.color, entry.pattern, entry.off)
+
+
+def _tiles(name: str | None) -> Tiles | None:
+    if not name:
+        return None
+    import xyzservices
+
+    provider = xyzservices.providers.query_name(name)
+    options = {"attribution": provider.html_attribution, "maxZoom": provider.get("max_zoom", 18)}
+    return Tiles(provider.build_url(), options)
+
+
+def build(layers: list[MapLayer], context: LayerContext, options: RenderOptions) -> PageData:
+    """Everything the page's scripts read (the ``mapgen-data`` block)."""
+    settings = context.settings
+    view = settings.map
+    stops = story.timeline(context.joined, settings)
+    return PageData(
+        view=View(
+            center=view["center"],
+            zoom=view["zoom"],
+            min_zoom=view["min_zoom"],
+            max_zoom=view["max_zoom"],
+            zoom_snap=ZOOM_SNAP,
+            bounds=view.get("bounds"),
+            as_of=context.joined.as_of.isoformat(),
+            panes=PANES,
+            attribution_prefix=view["attribution_prefix"],
+            popup_order=view["popup_order"],
+        ),
+        style=PageStyle(**{k: settings.style[k] for k in ("sea", "label", "hatches")}),
+        layers=[layer_data(layer) for layer in layers],
+        legend=[legend_item(layer.legend, layer) for layer in layers if layer.legend is not None],
+        timeline=TimelineData(
+            [d.isoformat() for d in stops.dates], stops.labels, stops.start, TIMELINE_INTERVAL_MS
+        ),
+        descriptions=texts.descriptions(context, settings, stops.dates),
+        tiles=_tiles(options.tiles),
+        chapters=[
+            ChapterData(**{k: c[k] for k in ChapterData.__dataclass_fields__})
+            for c in settings.chapters
+        ],
+        opening=(story.chapter(settings, options.chapter) or {}).get("id"),
+        story=StoryTexts(**settings.story),
+        embed=EmbedTexts(**settings.embed),
+        ui=ScriptWords(**{name: settings.ui[name] for name in SCRIPT_WORDS}),
+    )
