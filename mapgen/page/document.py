@@ -189,14 +189,15 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
         "layers": [_layer_data(layer) for layer in layers],
         "legend": [
             {
-                "key": e.key,
-                "label": e.label,
-                "color": e.color,
-                "pattern": e.pattern,
-                "off": e.off,
+                "key": layer.legend.key,
+                "layer": layer.id,  # the page joins an entry to its layer by the layer's id
+                "label": layer.legend.label,
+                "color": layer.legend.color,
+                "pattern": layer.legend.pattern,
+                "off": layer.legend.off,
             }
-            for e in (layer.legend for layer in layers)
-            if e is not None
+            for layer in layers
+            if layer.legend is not None
         ],
         "timeline": describe.timeline_spec(
             context.joined, settings.timeline, story.dates(settings)
