@@ -20,7 +20,7 @@
     return {
       map: map,
       data: data,
-      tables: mg.ShapeTables(),  // the shape tables and the level of detail drawn
+      tables: new mg.ShapeTables(),  // the shape tables and the level of detail drawn
       afterPaint: mg.paintQueue(),
       asOf: null,  // the date the map shows (ISO); the timeline moves it
       layers: [],  // one record per layer of the data: {spec, group, wanted}
@@ -37,6 +37,48 @@
   }
 
   var last = null;  // the state of the map booted last (window.mapgen.map, .asOf, .story)
+
+  // The controls in the page's language, mirrored on a right-to-left page.
+  function addControls(map, data) {
+    var side = mg.dom.side;
+    L.control.zoom({ position: side("topleft"), zoomInTitle: mg.dom.word("zoom_in"),
+                     zoomOutTitle: mg.dom.word("zoom_out") }).addTo(map);
+    L.control.attribution({ position: side("bottomright") }).addTo(map);
+    map.on("popupopen", function (event) {  // Leaflet names its × "Close popup", in English
+      var button = mg.leaflet.closeButton(event.popup);
+      if (button) {
+        button.setAttribute("aria-label", (data.embed || {}).close || "");
+      }
+    });
+    // Leaflet sets the prefix as HTML: the text of map.toml goes in escaped
+    map.attributionControl.setPrefix(mg.dom.escapeHtml(data.view.attributionPrefix || ""));
+  }
+
+  // One record per layer of the data, its group on the map if the opening wants it; the
+  // groups by layer id.
+  function addLayers(state, opening) {
+    var groups = {};
+    state.data.layers.forEach(function (spec) {
+      var record = { spec: spec, group: L.featureGroup(), wanted: undefined };
+      state.layers.push(record);
+      state.recordOf.set(record.group, record);
+      groups[spec.id] = record.group;
+      if (spec.first) {
+        mg.layers.fill(state, record, opening.asOf);
+      } else {
+        // filled after the first paint, as of the date shown then (a link may have moved it)
+        state.afterPaint(function () { mg.layers.fill(state, record, state.asOf); });
+      }
+      var on = opening.wanted(spec);
+      if (spec.control) {
+        record.wanted = on;
+      }
+      if (on && mg.rules.visible(spec, opening.asOf)) {
+        record.group.addTo(state.map);
+      }
+    });
+    return groups;
+  }
 
   // The map in the element with this id, returned for code that adds to it (a notebook's
   // folium elements are added to the variable the map is assigned to).
@@ -64,19 +106,7 @@
       attributionControl: false
     });
     var state = last = mapState(map, data);
-    var side = mg.dom.side;
-    // the controls in the page's language, mirrored on a right-to-left page
-    L.control.zoom({ position: side("topleft"), zoomInTitle: mg.dom.word("zoom_in"),
-                     zoomOutTitle: mg.dom.word("zoom_out") }).addTo(map);
-    L.control.attribution({ position: side("bottomright") }).addTo(map);
-    map.on("popupopen", function (event) {  // Leaflet names its × "Close popup", in English
-      var button = mg.leaflet.closeButton(event.popup);
-      if (button) {
-        button.setAttribute("aria-label", (data.embed || {}).close || "");
-      }
-    });
-    // Leaflet sets the prefix as HTML: the text of map.toml goes in escaped
-    map.attributionControl.setPrefix(mg.dom.escapeHtml(view.attributionPrefix || ""));
+    addControls(map, data);
     var opening = mg.opening(data);
     state.asOf = opening.asOf;
     mg.embed.applyChrome();
@@ -96,26 +126,7 @@
     if (data.tiles) {
       L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
     }
-    var groups = {};  // by layer id
-    data.layers.forEach(function (spec) {
-      var record = { spec: spec, group: L.featureGroup(), wanted: undefined };
-      state.layers.push(record);
-      state.recordOf.set(record.group, record);
-      groups[spec.id] = record.group;
-      if (spec.first) {
-        mg.layers.fill(state, record, opening.asOf);
-      } else {
-        // filled after the first paint, as of the date shown then (a link may have moved it)
-        state.afterPaint(function () { mg.layers.fill(state, record, state.asOf); });
-      }
-      var on = opening.wanted(spec);
-      if (spec.control) {
-        record.wanted = on;
-      }
-      if (on && mg.rules.visible(spec, opening.asOf)) {
-        record.group.addTo(map);
-      }
-    });
+    var groups = addLayers(state, opening);
     mg.placePopups(state, view.popupOrder || []);
     // the key joins its entries to their layers by id (entry.layer)
     var legend = data.legend.map(function (entry) {

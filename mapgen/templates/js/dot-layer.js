@@ -12,7 +12,7 @@
   function dotAt(sets, point) {
     for (var k = sets.length - 1; k >= 0; k--) {
       var layer = sets[k];
-      var i = layer._map && layer._grid ? layer._at(point) : -1;
+      var i = mg.leaflet.mapOf(layer) && layer._grid ? layer._at(point) : -1;
       if (i >= 0) {
         return { layer: layer, i: i };
       }
