@@ -389,7 +389,8 @@ def test_the_layers_button_opens_a_drawer_over_the_map(built_map, browser):
 
 KEY_STATE = """() => {
   const groups = {};
-  mapgen.map.eachLayer(l => { if (l._mgKey) groups[l._mgKey] = true; });
+  mapgen.forTests().layers.forEach(r => {
+    if (mapgen.map.hasLayer(r.group)) groups[r.spec.name] = true; });
   return [...document.querySelectorAll('#mg-legend li')].map(li =>
     [li.dataset.legendKey, !li.hidden && li.getClientRects().length > 0,
      Boolean(groups[li.dataset.legendKey])]);

@@ -36,9 +36,9 @@ def _wave_ids(page, wave):
     return page.evaluate(
         """(wave) => {
       const ids = new Set();
-      mapgen.map.eachLayer(l => {
-        if (l instanceof L.FeatureGroup && l._mgKey === wave) {
-          l.eachLayer(p => ids.add(p.feature.properties.id));
+      mapgen.forTests().layers.forEach(r => {
+        if (r.spec.name === wave && mapgen.map.hasLayer(r.group)) {
+          r.group.eachLayer(p => ids.add(p.feature.properties.id));
         }
       });
       return [...ids].sort();
@@ -139,7 +139,7 @@ def test_zoom_buttons_work_with_space_and_enter(built_map, open_page):
     assert start < after_space < page.evaluate("mapgen.map.getZoom()")
 
 
-HATCHED = """mapgen.dated.filter(d => d.group.hasLayer(d.layer)
+HATCHED = """mapgen.forTests().dated.filter(d => d.group.hasLayer(d.layer)
   && d.layer.options.className === 'mapgen-hatch-baseline').length"""
 
 

@@ -113,7 +113,8 @@ def test_png_chapter_option(tmp_path):
 IN_VIEW = """([lat, lon]) => mapgen.map.getBounds().contains([lat, lon])"""
 ON = """() => {
   const on = [];
-  mapgen.map.eachLayer(l => { if (l instanceof L.FeatureGroup && l._mgKey) on.push(l._mgKey); });
+  mapgen.forTests().layers.forEach(r => {
+    if (mapgen.map.hasLayer(r.group)) on.push(r.spec.name); });
   return on;
 }"""
 CAPTION = "document.getElementById('mg-chapter').textContent"
@@ -164,14 +165,15 @@ def test_in_1999_19_members_and_no_crimea_held_area_or_build_up(built_map, open_
     assert page.locator("#mg-data tbody tr:not([hidden])").count() == 19
     waves = [k for k in page.evaluate(ON) if re.fullmatch(r"\d{4}(: .+| \(later\))?", k)]
     assert waves == ["1949", "1952", "1955", "1982", "1990: German reunification", "1999"]
-    drawn = page.evaluate("""() => mapgen.dated.filter(d => d.group.hasLayer(d.layer))
+    drawn = page.evaluate("""() => mapgen.forTests().dated.filter(d => d.group.hasLayer(d.layer))
       .map(d => [d.since, d.until || '', d.layer.feature ? d.layer.feature.properties.id : ''])""")
     assert drawn and all(since <= "1999-03-12" and (not until or until > "1999-03-12")
                          for since, until, _ in drawn)  # fmt: skip
     ids = {i for _, _, i in drawn}
     assert not ids & {"UKR-11", "UKR-20", "DONBAS-HELD"}
-    buildup = page.evaluate("""() => { let n = 0; mapgen.map.eachLayer(l => {
-      if (l._mgKey === 'Russian build-up, 2021') n = l.getLayers().length; }); return n; }""")
+    buildup = page.evaluate("""() => { let n = 0; mapgen.forTests().layers.forEach(r => {
+      if (r.spec.name === 'Russian build-up, 2021' && mapgen.map.hasLayer(r.group))
+        n = r.group.getLayers().length; }); return n; }""")
     assert buildup == 0
     assert (
         page.locator("#mg-description").inner_text().startswith("As of 12 March 1999, NATO had 19")

@@ -159,23 +159,23 @@ def test_the_page_draws_the_fine_table_over_the_donbas_at_zoom_7_and_not_before(
     built_map, open_page
 ):
     page = open_page(built_map, fragment="#chapter=explore")
-    assert page.evaluate("mapgen.detail") == {"level": 0, "decoded": False}
+    assert page.evaluate("mapgen.forTests().detail") == {"level": 0, "decoded": False}
     coarse = page.evaluate(RING_POINTS, "UKR")
     page.evaluate("mapgen.map.setView([40.4, -3.7], 7, {animate: false})")  # Madrid
     page.wait_for_timeout(200)
-    assert page.evaluate("mapgen.detail") == {"level": 0, "decoded": False}  # not there
+    assert page.evaluate("mapgen.forTests().detail") == {"level": 0, "decoded": False}  # not there
     page.evaluate("mapgen.map.setView([48.0, 38.0], 7, {animate: false})")  # the Donbas
     page.wait_for_timeout(200)
-    assert page.evaluate("mapgen.detail") == {"level": 1, "decoded": True}
+    assert page.evaluate("mapgen.forTests().detail") == {"level": 1, "decoded": True}
     fine = page.evaluate(RING_POINTS, "UKR")
     assert fine > 1.5 * coarse
     page.evaluate("mapgen.map.setView([48.0, 38.0], 4, {animate: false})")  # back out
     page.wait_for_timeout(200)
-    assert page.evaluate("mapgen.detail")["level"] == 0
+    assert page.evaluate("mapgen.forTests().detail")["level"] == 0
     assert page.evaluate(RING_POINTS, "UKR") == coarse
     page.evaluate("mapgen.map.setView([48.0, 10.0], 7, {animate: false})")  # Bavaria
     page.evaluate("mapgen.map.panTo([48.0, 37.0], {animate: false})")  # a pan into the region
     page.wait_for_timeout(200)
-    assert page.evaluate("mapgen.detail")["level"] == 1
+    assert page.evaluate("mapgen.forTests().detail")["level"] == 1
     assert page.evaluate(RING_POINTS, "UKR") == fine
     assert page.console_errors == []

@@ -1,103 +1,103 @@
 // timeline.js: the date slider and play button: the alliance as of each stop (the accession
 // dates, the map's date and the chapters'). The waves, the dated features, the description
 // and the members table follow the date.
-
-function followDate(data, iso) {
-  var caption = document.getElementById("mg-description");
-  if (caption && data.descriptions && data.descriptions[iso]) {
-    caption.textContent = data.descriptions[iso];
-  }
-  var rows = document.querySelectorAll("#mg-data tr[data-joined]");
-  for (var i = 0; i < rows.length; i++) {
-    rows[i].hidden = rows[i].getAttribute("data-joined") > iso;
-  }
-}
-
-function addTimeline(map, data, waves, asOf) {
-  var spec = data.timeline;
-  var box = document.getElementById("mg-timeline");
-  var slider = document.getElementById("mg-date");
-  var status = document.getElementById("mg-status");
-  var play = document.getElementById("mg-play");
-  var listeners = [];
-  var index = Math.max(0, spec.dates.indexOf(asOf));
-  var reduced = window.matchMedia &&
-    window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  var timer = null;
-
-  function show(i, quiet) {
-    index = i;
-    var iso = spec.dates[i];
-    if (slider) {
-      slider.value = String(i);
-      slider.setAttribute("aria-valuetext", spec.labels[i]);
-      status.textContent = spec.labels[i];
+(function (mg) {
+  function followDate(data, iso) {
+    var caption = document.getElementById("mg-description");
+    if (caption && data.descriptions && data.descriptions[iso]) {
+      caption.textContent = data.descriptions[iso];
     }
-    mapgen.asOf = iso;
-    setDate(map, iso, waves);
-    followDate(data, iso);
-    if (!quiet) {
-      listeners.forEach(function (fn) { fn(iso); });
+    var rows = document.querySelectorAll("#mg-data tr[data-joined]");
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].hidden = rows[i].getAttribute("data-joined") > iso;
     }
   }
 
-  var api = {
-    current: function () { return spec.dates[index]; },
-    onChange: function (fn) { listeners.push(fn); },
-    // The latest stop on or before a date (the first stop for an earlier one).
-    goTo: function (iso) {
-      var i = 0;
-      spec.dates.forEach(function (d, k) { if (d <= iso) { i = k; } });
-      show(i, true);
-    }
-  };
-  mapgen.timelineSpec = spec;
-  if (!box || !slider || !spec.dates.length) {
-    return api;
-  }
-  function stop() {
-    if (timer) {
-      clearInterval(timer);
-      timer = null;
-    }
-    play.textContent = word(reduced ? "step" : "play");
-    play.setAttribute("aria-pressed", "false");
-  }
-  slider.min = "0";
-  slider.max = String(spec.dates.length - 1);
-  box.hidden = false;
-  show(index, true);
-  slider.addEventListener("input", function () {
-    stop();
-    show(Number(slider.value));
-  });
-  play.textContent = word(reduced ? "step" : "play");
-  if (!reduced) {
-    play.setAttribute("aria-pressed", "false");
-  }
-  play.addEventListener("click", function () {
-    var last = spec.dates.length - 1;
-    if (reduced) {  // no animation: one step per press
-      show(Number(slider.value) >= last ? 0 : Number(slider.value) + 1);
-      return;
-    }
-    if (timer) {
-      stop();
-      return;
-    }
-    if (Number(slider.value) >= last) {
-      show(0);
-    }
-    play.textContent = word("pause");
-    play.setAttribute("aria-pressed", "true");
-    timer = setInterval(function () {
-      var next = Number(slider.value) + 1;
-      if (next > last) {
-        stop();
-      } else {
-        show(next);
+  // waves: the records of the layers that have a date (since); state.asOf follows the date.
+  mg.addTimeline = function (state, waves, asOf) {
+    var data = state.data;
+    var timeline = data.timeline;
+    var box = document.getElementById("mg-timeline");
+    var slider = document.getElementById("mg-date");
+    var status = document.getElementById("mg-status");
+    var play = document.getElementById("mg-play");
+    var listeners = [];
+    var index = Math.max(0, timeline.dates.indexOf(asOf));
+    var reduced = window.matchMedia &&
+      window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var timer = null;
+
+    function show(i, quiet) {
+      index = i;
+      var iso = timeline.dates[i];
+      if (slider) {
+        slider.value = String(i);
+        slider.setAttribute("aria-valuetext", timeline.labels[i]);
+        status.textContent = timeline.labels[i];
       }
-    }, spec.interval);
-  });
-  return api;
-}
+      state.asOf = iso;
+      mg.layers.setDate(state, iso, waves);
+      followDate(data, iso);
+      if (!quiet) {
+        listeners.forEach(function (fn) { fn(iso); });
+      }
+    }
+
+    var api = {
+      current: function () { return timeline.dates[index]; },
+      onChange: function (fn) { listeners.push(fn); },
+      // The latest stop on or before a date (the first stop for an earlier one).
+      goTo: function (iso) {
+        show(mg.rules.snap(timeline.dates, iso), true);
+      }
+    };
+    if (!box || !slider || !timeline.dates.length) {
+      return api;
+    }
+    function stop() {
+      if (timer) {
+        clearInterval(timer);
+        timer = null;
+      }
+      play.textContent = mg.dom.word(reduced ? "step" : "play");
+      play.setAttribute("aria-pressed", "false");
+    }
+    slider.min = "0";
+    slider.max = String(timeline.dates.length - 1);
+    box.hidden = false;
+    show(index, true);
+    slider.addEventListener("input", function () {
+      stop();
+      show(Number(slider.value));
+    });
+    play.textContent = mg.dom.word(reduced ? "step" : "play");
+    if (!reduced) {
+      play.setAttribute("aria-pressed", "false");
+    }
+    play.addEventListener("click", function () {
+      var last = timeline.dates.length - 1;
+      if (reduced) {  // no animation: one step per press
+        show(Number(slider.value) >= last ? 0 : Number(slider.value) + 1);
+        return;
+      }
+      if (timer) {
+        stop();
+        return;
+      }
+      if (Number(slider.value) >= last) {
+        show(0);
+      }
+      play.textContent = mg.dom.word("pause");
+      play.setAttribute("aria-pressed", "true");
+      timer = setInterval(function () {
+        var next = Number(slider.value) + 1;
+        if (next > last) {
+          stop();
+        } else {
+          show(next);
+        }
+      }, timeline.interval);
+    });
+    return api;
+  };
+})(mg);

@@ -1,0 +1,36 @@
+"""The runtime's files: each one closure over ``mg`` that uses only what files before it define."""
+
+import re
+
+import pytest
+
+from mapgen.page.jinja import template_text
+from mapgen.page.scripts import ORDER
+
+NAME = r"\bmg\.([A-Za-z_$][\w$]*)"
+DEFINED = re.compile(NAME + r"\s*=(?!=)")
+CLOSURE = re.compile(r"\(function \(mg(, L)?\) \{\n.*\n\}\)\(mg(, L)?\);\n", re.DOTALL)
+
+
+def _code(name: str) -> str:
+    return re.sub(r"(?m)^[ \t]*//.*\n", "", template_text(f"js/{name}.js"))
+
+
+def test_each_file_uses_only_what_the_files_before_it_define():
+    defined_by = {}
+    for name in ORDER:
+        for member in DEFINED.findall(_code(name)):
+            defined_by.setdefault(member, name)
+    for i, name in enumerate(ORDER):
+        before = {m for m, file in defined_by.items() if ORDER.index(file) <= i}
+        used = set(re.findall(NAME, _code(name)))
+        assert used <= before, f"{name}.js uses mg.{sorted(used - before)} defined later or never"
+
+
+@pytest.mark.parametrize("name", ORDER)
+def test_each_file_is_one_closure_and_short(name):
+    code = _code(name)
+    inside = code.split("\n")[1:-2]
+    assert CLOSURE.fullmatch(code), f"{name}.js is not one (function (mg, L) {{…}})"
+    assert all(not line or line.startswith(" ") for line in inside), f"{name}.js: two statements"
+    assert template_text(f"js/{name}.js").count("\n") <= 300
