@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 # Where each lazily imported name lives. The pipeline imports folium, geopandas and pandas, and
 # the options Babel: only when asked for, so that the image process (``python -m
-# mapgen.image.png``, which imports this package first) starts without them.
+# mapgen.image.process``, which imports this package first) starts without them.
 _LAZY = {
     "build": "mapgen.pipeline",
     "build_map": "mapgen.pipeline",

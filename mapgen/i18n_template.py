@@ -88,12 +88,7 @@ def template_for(data_dir: Path, lang: str, keep: Path | None = None) -> str:
     return template(data_dir or default_data_dir(), lang, kept)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m mapgen.i18n_template LANG [--keep FILE]``: ``mapgen lang template``."""
-    from mapgen.cli import main as mapgen
+if __name__ == "__main__":  # python -m mapgen.i18n_template LANG [--keep FILE]
+    from mapgen.cli import main
 
-    return mapgen(["lang", "template", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["lang", "template", *sys.argv[1:]]))

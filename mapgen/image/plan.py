@@ -37,9 +37,8 @@ def _rings(geoms, ids) -> dict[str, list[np.ndarray]]:
 
 
 def current(item: dict, as_of: str) -> bool:
-    """Whether a feature or marker is drawn on ``as_of``: from its ``since`` (included) to its
-    ``until`` (not included), as the page's timeline does."""
-    return item.get("since", "") <= as_of and (not item.get("until") or as_of < item["until"])
+    """Whether a feature or marker is drawn on ``as_of`` (:func:`mapgen.story.visible_on`)."""
+    return story.visible_on(item.get("since"), item.get("until"), as_of)
 
 
 def _shown(spec: dict, as_of: str) -> list[str]:

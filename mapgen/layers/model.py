@@ -8,7 +8,6 @@ these (shape_group, marker_group …) are in :mod:`mapgen.layers.helpers`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -141,49 +140,6 @@ class MarkerSet:
     ):
         self.spec = {"markers": markers, "style": style, "key": key}
         self.tip_from = tip_from
-
-    def page(self) -> dict:
-        """The markers as the page gets them: in columns, not one object each. Positions as
-        integers (1e-4 degrees, about 11 m: a fiftieth of a pixel at zoom 8); every other
-        field (dates, popup texts, links) as a table of its distinct values and, per marker,
-        the number of its value, delta-encoded (markers come in date order, so a date column
-        mostly steps by 0 or 1): ``{"n", "lat", "lon", "columns": {field: {"values": [...],
-        "steps": [...]}}, "style", "key", "tipFrom"}``, popup fields as ``popup.title`` etc.
-        With ``tip_from`` (texts and field names in turn, :func:`mapgen.texts.pieces`) the
-        tooltip is not stored: the page joins the fields with the texts ("date: title"), so
-        that a date and a title shared by many markers are stored once."""
-        markers = self.spec["markers"]
-        left_out = {"lat", "lon", "popup"} | ({"tip"} if self.tip_from else set())
-        fields = sorted({f for m in markers for f in m} - left_out)
-        popup = sorted({f for m in markers for f in (m.get("popup") or {})})
-        columns = {f: _column([m.get(f) for m in markers]) for f in fields}
-        columns |= {f"popup.{f}": _column([(m.get("popup") or {}).get(f) for m in markers])
-                    for f in popup}  # fmt: skip
-        return {
-            "n": len(markers),
-            "lat": [round(m["lat"] * 1e4) for m in markers],
-            "lon": [round(m["lon"] * 1e4) for m in markers],
-            "columns": columns,
-            "style": self.spec["style"],
-            "key": self.spec["key"],
-            "tipFrom": list(self.tip_from) if self.tip_from else None,
-        }
-
-
-def _column(cells: list) -> dict:
-    """A column as its distinct values (in order of first use) and each cell's value number,
-    as steps from the cell before."""
-    values: list = []
-    numbers: dict[str, int] = {}
-    steps, last = [], 0
-    for cell in cells:
-        key = json.dumps(cell, sort_keys=True)
-        if key not in numbers:
-            numbers[key] = len(values)
-            values.append(cell)
-        steps.append(numbers[key] - last)
-        last = numbers[key]
-    return {"values": values, "steps": steps}
 
 
 class Labels:

@@ -13,6 +13,7 @@ names.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -280,16 +281,46 @@ def _feature(spec: dict) -> Feature:
 
 
 def _markers(markers: MarkerSet) -> MarkerItem:
-    page = markers.page()  # the columns, as layers/shapes.py encodes them
+    """The markers as the page gets them: in columns, not one object each. Positions as
+    integers (1e-4 degrees, about 11 m: a fiftieth of a pixel at zoom 8); every other field
+    (dates, popup texts, links) as a table of its distinct values and, per marker, the number
+    of its value, delta-encoded (markers come in date order, so a date column mostly steps by
+    0 or 1); popup fields as ``popup.title`` etc. With ``tip_from`` (texts and field names in
+    turn, :func:`mapgen.texts.pieces`) the tooltip is not stored: the page joins the fields
+    with the texts ("date: title"), so that a date and a title shared by many markers are
+    stored once."""
+    items = markers.spec["markers"]
+    left_out = {"lat", "lon", "popup"} | ({"tip"} if markers.tip_from else set())
+    fields = sorted({f for m in items for f in m} - left_out)
+    popup = sorted({f for m in items for f in (m.get("popup") or {})})
+    columns = {f: _column([m.get(f) for m in items]) for f in fields}
+    columns |= {f"popup.{f}": _column([(m.get("popup") or {}).get(f) for m in items])
+                for f in popup}  # fmt: skip
     return MarkerItem(
-        n=page["n"],
-        lat=page["lat"],
-        lon=page["lon"],
-        columns={name: Column(**column) for name, column in page["columns"].items()},
-        style=page["style"],
-        key=page["key"],
-        tip_from=page["tipFrom"],
+        n=len(items),
+        lat=[round(m["lat"] * 1e4) for m in items],
+        lon=[round(m["lon"] * 1e4) for m in items],
+        columns=columns,
+        style=markers.spec["style"],
+        key=markers.spec["key"],
+        tip_from=list(markers.tip_from) if markers.tip_from else None,
     )
+
+
+def _column(cells: list) -> Column:
+    """A column as its distinct values (in order of first use) and each cell's value number,
+    as steps from the cell before."""
+    values: list = []
+    numbers: dict[str, int] = {}
+    steps, last = [], 0
+    for cell in cells:
+        key = json.dumps(cell, sort_keys=True)
+        if key not in numbers:
+            numbers[key] = len(values)
+            values.append(cell)
+        steps.append(numbers[key] - last)
+        last = numbers[key]
+    return Column(values=values, steps=steps)
 
 
 def _item(item) -> ShapeItem | MarkerItem | LabelItem:

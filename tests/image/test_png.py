@@ -13,12 +13,12 @@ from PIL import Image
 from mapgen import locale
 from mapgen.image import png
 from mapgen.image.plan import frame_plan, shapes_plan
-from mapgen.pipeline import BuildOptions, _prepare
+from mapgen.pipeline import BuildOptions, _model
 
 
 @pytest.fixture(scope="module")
 def plans():
-    prepared = _prepare(BuildOptions())
+    prepared = _model(BuildOptions())
     frame = frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
     shapes = shapes_plan(prepared.layers, prepared.context, prepared.levels.shapes)
     return frame, shapes
@@ -71,7 +71,7 @@ def test_dollars_in_texts_are_drawn_as_dollars(plans):
 @pytest.mark.parametrize("lang", ["uk", "ar"])
 def test_the_image_is_drawn_in_the_language_with_its_script(lang):
     with locale.using(lang):
-        prepared = _prepare(BuildOptions(lang=lang))
+        prepared = _model(BuildOptions(lang=lang))
         texts = prepared.context.settings.map
         frame = frame_plan(
             prepared.layers, prepared.context, texts["title"], texts["subtitle"], texts["credit"]

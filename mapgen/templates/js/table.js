@@ -1,13 +1,7 @@
 // table.js: the page's shape tables, each shape stored once and drawn by every layer that
-// uses it, at two levels of detail.
-//
-// The coarse table ("mapgen-shapes") holds arcs, each border once, in Leaflet's pixel
-// coordinates at its grid zoom (a quarter of a pixel at the opening zoom), delta-encoded,
-// each arc's first point a step from the previous arc's last; a shape is a list of polygons,
-// each a list of rings, each a list of arc numbers (~n: arc n backwards). The fine table
-// ("mapgen-shapes-fine", after the page's code) holds finer versions of the arcs of the
-// detail region; it is parsed only when the map is first zoomed in past the opening zoom over
-// that region, and a shape there is then drawn from its fine arcs and its coarse ones.
+// uses it, at two levels of detail. The format (arcs on an integer pixel grid, delta-encoded;
+// rings as lists of arc numbers; the fine table parsed only when the map is first zoomed in
+// over the detail region) is documented once, in docs/page-format.md.
 (function (mg, L) {
   // Chained delta codes to absolute points, one Int32Array [x0, y0, x1, y1, …] per arc.
   function unchain(codes) {
