@@ -301,3 +301,15 @@ def open_page(browser):
     for page in pages:
         assert page.external_requests == [], page.external_requests  # nothing leaves the page
         page.close()
+
+
+@pytest.fixture(scope="module")
+def plans():
+    """The static image's plans of the default map: its frame and its shapes."""
+    from mapgen.image.plan import frame_plan, shapes_plan
+    from mapgen.pipeline import BuildOptions, _model
+
+    prepared = _model(BuildOptions())
+    frame = frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
+    shapes = shapes_plan(prepared.layers, prepared.context, prepared.levels.shapes)
+    return frame, shapes

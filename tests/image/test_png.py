@@ -12,16 +12,8 @@ from PIL import Image
 
 from mapgen import locale
 from mapgen.image import png
-from mapgen.image.plan import frame_plan, shapes_plan
+from mapgen.image.plan import frame_plan
 from mapgen.pipeline import BuildOptions, _model
-
-
-@pytest.fixture(scope="module")
-def plans():
-    prepared = _model(BuildOptions())
-    frame = frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
-    shapes = shapes_plan(prepared.layers, prepared.context, prepared.levels.shapes)
-    return frame, shapes
 
 
 @pytest.fixture(scope="module")

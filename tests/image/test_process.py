@@ -10,17 +10,7 @@ from pathlib import Path
 import pytest
 
 from mapgen.image import png
-from mapgen.image.plan import frame_plan, shapes_plan
 from mapgen.image.process import Drawing, ImageJob
-from mapgen.pipeline import BuildOptions, _model
-
-
-@pytest.fixture(scope="module")
-def plans():
-    prepared = _model(BuildOptions())
-    frame = frame_plan(prepared.layers, prepared.context, "Title", "Subtitle", "Credit")
-    shapes = shapes_plan(prepared.layers, prepared.context, prepared.levels.shapes)
-    return frame, shapes
 
 
 def test_the_second_process_draws_the_same_bytes(plans):
