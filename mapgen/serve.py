@@ -4,6 +4,11 @@ file of data/ changes; the open page reloads itself.
 The reload is a small script the server adds to the page as it sends it (with its hash in the
 page's Content-Security-Policy): the files on disk, the ones to publish, never hold it. A
 broken edit keeps the last good map up, with its located errors over it and in the terminal.
+
+For this machine only: a ``Host`` other than 127.0.0.1:PORT or localhost:PORT is 421 (a page
+elsewhere rebinding its name to 127.0.0.1 reads nothing); only GET (any other method is
+http.server's 501), and only regular files that resolve inside the output folder (anything
+else is 404). The data folder is watched before the first request is answered.
 """
 
 from __future__ import annotations

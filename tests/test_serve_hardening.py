@@ -122,18 +122,18 @@ def running(tmp_path_factory):
     try:
         _until(lambda: _state(base)["build"] == 1, 60, "the first build")
         plant_links(project)
-        yield process, int(base.rsplit(":", 1)[1])
+        yield process, int(base.rsplit(":", 1)[1]), project
     finally:
         process.kill()
         process.wait()
 
 
 def _check(cases, port: int) -> None:
-    seen = [
-        (method, target[:60], host, ask(port, method, target, host))
-        for method, target, host, _ in cases
-    ]
-    wrong = [(s, e) for s, (*_, e) in zip(seen, cases, strict=True) if s[3] != e]
+    wrong = []
+    for method, target, host, expected in cases:
+        seen = ask(port, method, target, host)
+        if seen != expected:
+            wrong.append(f"{method} {target[:60]} Host {host!r}: {seen}, not {expected}")
     assert not wrong, wrong
 
 
@@ -142,10 +142,13 @@ def test_only_this_ports_local_names_are_answered(running):
 
 
 def test_only_regular_files_inside_the_output_folder_are_served(running):
-    process, port = running
+    from mapgen.serve import with_reload
+
+    process, port, project = running
     _check(PATHS, port)
-    page = _get(f"http://127.0.0.1:{port}/")[1]
-    assert "/__mapgen/state" in page and page.count("<script>") >= 1
+    published = (project / "output" / "nato_map.html").read_text(encoding="utf-8")
+    for path in ("/", "/nato_map.html"):  # a normal request: the page exactly as before
+        assert _get(f"http://127.0.0.1:{port}{path}") == (200, with_reload(published))
     assert process.poll() is None
 
 
