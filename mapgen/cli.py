@@ -214,6 +214,26 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+def _lang_mistake(args, options, langs: list[str]) -> str | None:
+    """The one line refusing a ``--lang`` that is not English or a language with a file in
+    the data folder's i18n/ (checked once the arguments are read: ``--data-dir`` may follow
+    ``--lang``), or None. A folder that is not there is the load's to report."""
+    from mapgen.inputs.files import default_data_dir
+    from mapgen.options import check_langs
+
+    data_dir = options.data_dir or default_data_dir()
+    if not data_dir.is_dir():
+        return None
+    try:
+        check_langs(langs, data_dir)
+    except InputError as err:  # a language CLDR knows, without its file: located there
+        return str(err.problems[0])
+    except ValueError as err:
+        prog = " ".join(["mapgen", *([args.command] if args.command else [])])
+        return f"{prog}: argument --lang: {err} (see {prog} --help)"
+    return None
+
+
 def _report(err: InputError, outcome: str) -> int:
     """Every located problem on its own line, then what happened; exit code 2."""
     for problem in err.problems:
@@ -355,6 +375,10 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
     from mapgen.arguments import build_options
 
     options, langs = build_options(args)
+    mistake = _lang_mistake(args, options, langs)
+    if mistake:
+        print(mistake, file=sys.stderr)
+        return 2
     if args.command == "serve":
         return _serve(args, options, langs)
     return _build(options, langs, job, debug=getattr(args, "debug", False))

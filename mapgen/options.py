@@ -169,23 +169,53 @@ def parse_date(text: str) -> date:
 
 
 def parse_langs(text: str) -> list[str]:
-    """Language codes, comma-separated: each known to CLDR, none twice."""
-    langs = [part.strip() for part in text.split(",")]
-    for lang in langs:
-        parse_lang(lang)
+    """Language codes, comma-separated, in lower case (``DE`` is ``de``), none twice. Whether
+    each is a language the data has a file for is :func:`check_langs`' (it needs the data
+    folder, which ``--data-dir`` may name after ``--lang``)."""
+    from mapgen.inputs import translate as i18n
+
+    langs = [i18n.lower(part.strip()) for part in text.split(",")]
     if len(set(langs)) != len(langs):
-        raise ValueError(f"{text!r} names a language twice")
+        raise ValueError(f"{shorten(text)!r} names a language twice")
     return langs
 
 
 def parse_lang(lang: str) -> str:
-    """One language code known to CLDR."""
+    """One language code known to CLDR, in lower case."""
     from mapgen.inputs import translate as i18n
 
+    lang = i18n.lower(lang)
     problem = i18n.check_lang(lang)
     if problem:
-        raise ValueError(f"{lang!r} {problem}")
+        raise ValueError(f"{shorten(lang)!r} {problem}")
     return lang
+
+
+def check_langs(langs: list[str], data_dir: Path) -> None:
+    """Each of ``langs`` is English or has a file in ``data_dir/i18n``.
+
+    Raises
+    ------
+    ValueError
+        A code that is not a language CLDR knows: what is wrong, the languages there are and
+        how to add one (the ``--lang`` option's mistake).
+    InputError
+        A language CLDR knows without a file (``es``): located at the file it would be.
+    """
+    from mapgen.errors import InputError
+    from mapgen.inputs import translate as i18n
+
+    known = i18n.available(data_dir)
+    for lang in langs:
+        if lang in known:
+            continue
+        problem = i18n.check_lang(lang)
+        if problem is None:
+            raise InputError([i18n.no_file(data_dir, lang)])
+        raise ValueError(
+            f"{shorten(lang)!r} {problem}; mapgen has texts in {', '.join(known)}; "
+            f"a new language: {i18n.how_to_add(data_dir)}"
+        )
 
 
 def parse_base_url(text: str) -> str:

@@ -52,6 +52,7 @@ def test_output_paths_and_the_ones_a_build_writes():
     [
         (options.parse_date, "2021-12-17", date(2021, 12, 17)),
         (options.parse_langs, "de, fr", ["de", "fr"]),
+        (options.parse_langs, "DE,Fr", ["de", "fr"]),  # case-insensitive, as BCP 47
         (options.parse_print_size, "a4", "A4"),
         (options.parse_print_size, "60.0", "60"),
         (options.parse_simplify_px, "0.25", 0.25),
