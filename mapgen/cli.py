@@ -277,15 +277,14 @@ def _lang(args) -> int:
 def _serve(args, options, langs: list[str]) -> int:
     from functools import partial
 
-    from mapgen.locale import DEFAULT
-    from mapgen.options import output_paths
+    from mapgen.options import page_out
     from mapgen.pipeline import build
     from mapgen.serve import serve
 
     if len(langs) > 1:
         print("mapgen: serve previews one language at a time", file=sys.stderr)
         return 2
-    page = output_paths(options.out, None if options.lang == DEFAULT else options.lang)["html"]
+    page = page_out(options)
     try:
         serve(partial(build, options), page, options.data_dir, args.port, not args.no_open)
     except interrupts.Interrupted:

@@ -20,6 +20,7 @@ from mapgen.errors import shorten
 from mapgen.locale import DEFAULT as DEFAULT_LANG
 
 PORT = 8000  # mapgen serve's port on 127.0.0.1
+OUT = Path("output/nato_map.html")  # the page without --out (see page_out)
 SIMPLIFY_RANGE = (0.05, 10.0)  # px: finer keeps every point of data/geo; coarser is a sketch
 
 
@@ -72,7 +73,11 @@ class BuildOptions:
 
     Parameters
     ----------
-    out : Path, default output/nato_map.html
+    out : Path, optional
+        Where the page goes: exactly there for one language, ``<stem>.<lang>.html`` beside
+        it for each of several. Default :data:`OUT`, ``output/nato_map.html``, and
+        ``output/nato_map.<lang>.html`` in one other language than English, so that builds of
+        different languages do not overwrite each other (:func:`page_out`).
     as_of : date, optional
         Default: map.toml's ``default_as_of``.
     data_dir : Path, optional
@@ -99,7 +104,7 @@ class BuildOptions:
     >>> build(BuildOptions(lang="de", render=RenderOptions(title="NATO heute")))  # doctest: +SKIP
     """
 
-    out: Path = Path("output/nato_map.html")
+    out: Path | None = None
     as_of: date | None = None
     data_dir: Path | None = None
     members: Path | None = None
@@ -122,6 +127,17 @@ class BuildOptions:
 
 
 DEFAULTS = BuildOptions()
+
+
+def page_out(options: BuildOptions, several: bool = False) -> Path:
+    """Where the page of ``options.lang`` goes: ``out`` exactly, for one language; with
+    ``several`` languages, or without ``out`` in one other than English, ``<stem>.<lang>.html``
+    beside it (:data:`OUT` by default)."""
+    if options.out is not None and not several:
+        return options.out
+    if options.lang == DEFAULT_LANG and not several:
+        return OUT
+    return output_paths(options.out or OUT, options.lang)["html"]
 
 
 def output_paths(out: Path, lang: str | None = None) -> dict[str, Path]:

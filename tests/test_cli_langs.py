@@ -109,3 +109,54 @@ def test_serve_and_bytes_that_are_not_utf8(tmp_path):
         tmp_path,
         _not_a_code(r"'\udcff'"),
     )
+
+
+def test_a_code_is_case_insensitive(tmp_path):
+    result = run_mapgen(
+        "build",
+        "--no-png",
+        "--quiet",
+        "--out",
+        tmp_path / "out" / "m.html",
+        "--lang",
+        "DE",
+        "--data-dir",
+        DATA,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '<html lang="de"' in (tmp_path / "out" / "m.html").read_text(encoding="utf-8")
+
+
+def test_one_language_honours_out_exactly_and_several_are_side_by_side(tmp_path):
+    out = tmp_path / "out"
+    one = run_mapgen(
+        "build", "--quiet", "--lang", "de", "--out", out / "karte.html", "--data-dir", DATA
+    )
+    assert one.returncode == 0, one.stderr
+    written = {"karte.html", "karte.png", "karte.card.png", "karte.embed.html"}
+    assert {p.name for p in out.iterdir()} == written
+    assert '<html lang="de"' in (out / "karte.html").read_text(encoding="utf-8")
+    assert "karte.html" in (out / "karte.embed.html").read_text(encoding="utf-8")
+    several = run_mapgen(
+        "build",
+        "--quiet",
+        "--no-png",
+        "--lang",
+        "de,fr",
+        "--out",
+        out / "karte.html",
+        "--data-dir",
+        DATA,
+    )
+    assert several.returncode == 0, several.stderr
+    added = {p.name for p in out.iterdir()} - written
+    assert added == {"karte.de.html", "karte.de.embed.html", "karte.fr.html", "karte.fr.embed.html"}
+    default = run_mapgen(
+        "build", "--quiet", "--no-png", "--lang", "de", "--data-dir", DATA, cwd=tmp_path
+    )
+    assert default.returncode == 0, default.stderr  # without --out: one page a language
+    assert {p.name for p in (tmp_path / "output").iterdir()} == {
+        "nato_map.de.html",
+        "nato_map.de.embed.html",
+    }

@@ -14,7 +14,7 @@ from mapgen.options import BuildOptions, RenderOptions, output_paths, wanted_out
 
 def test_the_defaults():
     built = BuildOptions()
-    assert built.out == Path("output/nato_map.html")
+    assert built.out is None and str(options.OUT) == "output/nato_map.html"
     assert (built.as_of, built.data_dir, built.members, built.events) == (None, None, None, None)
     assert built.png and built.lang == "en" and built.print_size is None
     assert built.render == RenderOptions()
@@ -45,6 +45,22 @@ def test_output_paths_and_the_ones_a_build_writes():
     assert set(wanted_outputs(paths, BuildOptions())) == {"html", "png", "card", "embed"}
     assert set(wanted_outputs(paths, BuildOptions(png=False))) == {"html", "embed"}
     assert set(wanted_outputs(paths, BuildOptions(print_size="A4"))) == set(paths)
+
+
+@pytest.mark.parametrize(
+    ("out", "lang", "several", "page"),
+    [
+        (None, "en", False, "output/nato_map.html"),
+        (None, "de", False, "output/nato_map.de.html"),  # builds in two languages: two pages
+        ("o/karte.html", "de", False, "o/karte.html"),  # an explicit --out, exactly
+        ("o/karte.html", "en", False, "o/karte.html"),
+        ("o/karte.html", "de", True, "o/karte.de.html"),  # several languages side by side
+        (None, "en", True, "output/nato_map.en.html"),
+    ],
+)
+def test_where_the_page_goes(out, lang, several, page):
+    built = BuildOptions(out=Path(out) if out else None, lang=lang)
+    assert options.page_out(built, several) == Path(page)
 
 
 @pytest.mark.parametrize(
