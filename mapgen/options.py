@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -169,8 +170,16 @@ def wanted_outputs(paths: dict[str, Path], options: BuildOptions) -> dict[str, P
 
 
 def parse_path(text: str) -> Path:
-    """A path that can be written as UTF-8."""
+    """A path that can be written as UTF-8: not empty (``''`` would be the current folder),
+    no control character (a newline would split every message that names it)."""
     _utf8(text, "is not a valid UTF-8 path")
+    if not text:
+        raise ValueError("'' is empty; name a file or folder ('.' is the current folder)")
+    control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if control:
+        raise ValueError(
+            f"{shorten(text)!r} has a control character (U+{ord(control):04X}); name it without one"
+        )
     return Path(text)
 
 
