@@ -42,8 +42,7 @@ def main() -> int:
             seconds = [
                 timed([*mapgen, "--out", str(out), "--lang", lang]) for _ in range(args.runs)
             ]
-            page = out if lang == "en" else out.with_name(f"nato_map.{lang}.html")
-            rows.append((lang, statistics.median(seconds), *_sizes(page)))
+            rows.append((lang, statistics.median(seconds), *_sizes(out)))  # --out, exactly
         together = statistics.median(
             timed([*mapgen, "--out", str(out), "--lang", ",".join(LANGS)]) for _ in range(args.runs)
         )

@@ -51,7 +51,11 @@ def _page_options(add) -> None:
         "--out",
         type=checked(options.parse_path),
         metavar="PATH",
-        help=f"where to write the HTML (default: {default.out}); e.g. --out /tmp/map.html",
+        help=f"where to write the HTML, exactly, for one language (default: {options.OUT}; "
+        f"with --lang in one other language, {options.OUT.with_suffix('')}.CODE.html, so that "
+        "builds of different languages do not overwrite each other); the files beside it are "
+        "named after it: OUT-STEM.png, OUT-STEM.card.png, OUT-STEM.embed.html; "
+        "e.g. --out /tmp/map.html",
     )
     add(
         "--as-of",
@@ -66,8 +70,9 @@ def _page_options(add) -> None:
         type=checked(options.parse_langs),
         metavar="CODE[,CODE…]",
         help=f"the language of the texts: {default.lang} (default) or a language with a file "
-        "in data/i18n; several, comma-separated, are built side by side, each to "
-        "OUT-STEM.CODE.html; e.g. --lang de or --lang de,fr,pl",
+        "in data/i18n (a code, case-insensitive: DE is de); one is written to --out as given; "
+        "several, comma-separated, are built side by side, each to OUT-STEM.CODE.html; "
+        "e.g. --lang de or --lang de,fr,pl",
     )
     add(
         "--base-url",

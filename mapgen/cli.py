@@ -214,6 +214,26 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+def _lang_mistake(args, options, langs: list[str]) -> str | None:
+    """The one line refusing a ``--lang`` that is not English or a language with a file in
+    the data folder's i18n/ (checked once the arguments are read: ``--data-dir`` may follow
+    ``--lang``), or None. A folder that is not there is the load's to report."""
+    from mapgen.inputs.files import default_data_dir
+    from mapgen.options import check_langs
+
+    data_dir = options.data_dir or default_data_dir()
+    if not data_dir.is_dir():
+        return None
+    try:
+        check_langs(langs, data_dir)
+    except InputError as err:  # a language CLDR knows, without its file: located there
+        return str(err.problems[0])
+    except ValueError as err:
+        prog = " ".join(["mapgen", *([args.command] if args.command else [])])
+        return f"{prog}: argument --lang: {err} (see {prog} --help)"
+    return None
+
+
 def _report(err: InputError, outcome: str) -> int:
     """Every located problem on its own line, then what happened; exit code 2."""
     for problem in err.problems:
@@ -257,15 +277,14 @@ def _lang(args) -> int:
 def _serve(args, options, langs: list[str]) -> int:
     from functools import partial
 
-    from mapgen.locale import DEFAULT
-    from mapgen.options import output_paths
+    from mapgen.options import page_out
     from mapgen.pipeline import build
     from mapgen.serve import serve
 
     if len(langs) > 1:
         print("mapgen: serve previews one language at a time", file=sys.stderr)
         return 2
-    page = output_paths(options.out, None if options.lang == DEFAULT else options.lang)["html"]
+    page = page_out(options)
     try:
         serve(partial(build, options), page, options.data_dir, args.port, not args.no_open)
     except interrupts.Interrupted:
@@ -355,6 +374,10 @@ def _main(argv: list[str], job: ImageJob | None) -> int:
     from mapgen.arguments import build_options
 
     options, langs = build_options(args)
+    mistake = _lang_mistake(args, options, langs)
+    if mistake:
+        print(mistake, file=sys.stderr)
+        return 2
     if args.command == "serve":
         return _serve(args, options, langs)
     return _build(options, langs, job, debug=getattr(args, "debug", False))

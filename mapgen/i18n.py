@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 from mapgen import inputs, layers
-from mapgen.inputs.translate import Translation, english, optional_names, read
+from mapgen.errors import InputError
+from mapgen.inputs.translate import (
+    Translation,
+    english,
+    language_file,
+    no_file,
+    optional_names,
+    read,
+)
 
 
 def load(data_dir: Path) -> inputs.Sources:
@@ -19,6 +27,8 @@ def load(data_dir: Path) -> inputs.Sources:
 def check_file(data_dir: Path, lang: str, path: Path | None = None) -> Translation:
     """Read and check the language file of ``lang`` (or ``path``) against data/'s English
     texts."""
+    if path is None and not language_file(data_dir, lang).exists():
+        raise InputError([no_file(data_dir, lang)])
     sources = load(data_dir)
     entries = english(sources.settings.raw, sources, sources.shapes, lang)
     return read(data_dir, lang, entries, path, optional_names(sources.shapes))

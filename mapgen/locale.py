@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from datetime import date
 from functools import cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -53,7 +53,7 @@ def is_known(lang: str) -> bool:
     """Whether CLDR knows ``lang`` (so that its dates and plurals can be written)."""
     try:
         Locale.parse(_CLDR.get(lang, lang))
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):  # 'xx': UnknownLocaleError
         return False
     return True
 

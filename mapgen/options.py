@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from mapgen.errors import shorten
 from mapgen.locale import DEFAULT as DEFAULT_LANG
 
 PORT = 8000  # mapgen serve's port on 127.0.0.1
+OUT = Path("output/nato_map.html")  # the page without --out (see page_out)
 SIMPLIFY_RANGE = (0.05, 10.0)  # px: finer keeps every point of data/geo; coarser is a sketch
 
 
@@ -72,7 +74,11 @@ class BuildOptions:
 
     Parameters
     ----------
-    out : Path, default output/nato_map.html
+    out : Path, optional
+        Where the page goes: exactly there for one language, ``<stem>.<lang>.html`` beside
+        it for each of several. Default :data:`OUT`, ``output/nato_map.html``, and
+        ``output/nato_map.<lang>.html`` in one other language than English, so that builds of
+        different languages do not overwrite each other (:func:`page_out`).
     as_of : date, optional
         Default: map.toml's ``default_as_of``.
     data_dir : Path, optional
@@ -99,7 +105,7 @@ class BuildOptions:
     >>> build(BuildOptions(lang="de", render=RenderOptions(title="NATO heute")))  # doctest: +SKIP
     """
 
-    out: Path = Path("output/nato_map.html")
+    out: Path | None = None
     as_of: date | None = None
     data_dir: Path | None = None
     members: Path | None = None
@@ -122,6 +128,17 @@ class BuildOptions:
 
 
 DEFAULTS = BuildOptions()
+
+
+def page_out(options: BuildOptions, several: bool = False) -> Path:
+    """Where the page of ``options.lang`` goes: ``out`` exactly, for one language; with
+    ``several`` languages, or without ``out`` in one other than English, ``<stem>.<lang>.html``
+    beside it (:data:`OUT` by default)."""
+    if options.out is not None and not several:
+        return options.out
+    if options.lang == DEFAULT_LANG and not several:
+        return OUT
+    return output_paths(options.out or OUT, options.lang)["html"]
 
 
 def output_paths(out: Path, lang: str | None = None) -> dict[str, Path]:
@@ -153,8 +170,16 @@ def wanted_outputs(paths: dict[str, Path], options: BuildOptions) -> dict[str, P
 
 
 def parse_path(text: str) -> Path:
-    """A path that can be written as UTF-8."""
+    """A path that can be written as UTF-8: not empty (``''`` would be the current folder),
+    no control character (a newline would split every message that names it)."""
     _utf8(text, "is not a valid UTF-8 path")
+    if not text:
+        raise ValueError("'' is empty; name a file or folder ('.' is the current folder)")
+    control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if control:
+        raise ValueError(
+            f"{shorten(text)!r} has a control character (U+{ord(control):04X}); name it without one"
+        )
     return Path(text)
 
 
@@ -169,23 +194,53 @@ def parse_date(text: str) -> date:
 
 
 def parse_langs(text: str) -> list[str]:
-    """Language codes, comma-separated: each known to CLDR, none twice."""
-    langs = [part.strip() for part in text.split(",")]
-    for lang in langs:
-        parse_lang(lang)
+    """Language codes, comma-separated, in lower case (``DE`` is ``de``), none twice. Whether
+    each is a language the data has a file for is :func:`check_langs`' (it needs the data
+    folder, which ``--data-dir`` may name after ``--lang``)."""
+    from mapgen.inputs import translate as i18n
+
+    langs = [i18n.lower(part.strip()) for part in text.split(",")]
     if len(set(langs)) != len(langs):
-        raise ValueError(f"{text!r} names a language twice")
+        raise ValueError(f"{shorten(text)!r} names a language twice")
     return langs
 
 
 def parse_lang(lang: str) -> str:
-    """One language code known to CLDR."""
+    """One language code known to CLDR, in lower case."""
     from mapgen.inputs import translate as i18n
 
+    lang = i18n.lower(lang)
     problem = i18n.check_lang(lang)
     if problem:
-        raise ValueError(f"{lang!r} {problem}")
+        raise ValueError(f"{shorten(lang)!r} {problem}")
     return lang
+
+
+def check_langs(langs: list[str], data_dir: Path) -> None:
+    """Each of ``langs`` is English or has a file in ``data_dir/i18n``.
+
+    Raises
+    ------
+    ValueError
+        A code that is not a language CLDR knows: what is wrong, the languages there are and
+        how to add one (the ``--lang`` option's mistake).
+    InputError
+        A language CLDR knows without a file (``es``): located at the file it would be.
+    """
+    from mapgen.errors import InputError
+    from mapgen.inputs import translate as i18n
+
+    known = i18n.available(data_dir)
+    for lang in langs:
+        if lang in known:
+            continue
+        problem = i18n.check_lang(lang)
+        if problem is None:
+            raise InputError([i18n.no_file(data_dir, lang)])
+        raise ValueError(
+            f"{shorten(lang)!r} {problem}; mapgen has texts in {', '.join(known)}; "
+            f"a new language: {i18n.how_to_add(data_dir)}"
+        )
 
 
 def parse_base_url(text: str) -> str:

@@ -26,7 +26,7 @@ from mapgen.interrupts import hold
 from mapgen.join import Joined, join
 from mapgen.layers import LayerContext, MapLayer, build_layers
 from mapgen.layers import inputs as layer_inputs
-from mapgen.options import BuildOptions, output_paths  # also for pipeline's old callers
+from mapgen.options import BuildOptions, output_paths, page_out  # output_paths: old callers
 from mapgen.options import wanted_outputs as _wanted
 from mapgen.page import embed, shape_table
 from mapgen.page.document import assemble, render_html
@@ -66,8 +66,7 @@ def build(
     ``image_job`` (the command line does, before importing this module).
     """
     options = _resolved(options or BuildOptions())
-    lang = None if options.lang == locale.DEFAULT else options.lang
-    paths = _wanted(output_paths(options.out, lang), options)
+    paths = _wanted(output_paths(page_out(options)), options)
     try:
         files, inputs = _files(options, paths, image_job)
     finally:
@@ -316,9 +315,10 @@ def build_languages(options: BuildOptions, langs: list[str]) -> dict[str, dict[s
     """
     options = _resolved(options)
     plans = {}
-    versions = tuple((lang, output_paths(options.out, lang)["html"].name) for lang in langs)
+    outs = {lang: page_out(dataclasses.replace(options, lang=lang), several=True) for lang in langs}
+    versions = tuple((lang, out.name) for lang, out in outs.items())
     for lang in langs:
-        paths = _wanted(output_paths(options.out, lang), options)
+        paths = _wanted(output_paths(outs[lang]), options)
         render = dataclasses.replace(options.render, versions=versions)
         level = logging.getLogger("mapgen").getEffectiveLevel()
         plans[lang] = (

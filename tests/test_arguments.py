@@ -55,8 +55,8 @@ def test_an_option_given_before_the_command_is_kept():
 
 
 def test_the_help_names_the_defaults_of_options(monkeypatch):
-    monkeypatch.setattr(options, "DEFAULTS", BuildOptions(out=options.Path("elsewhere/x.html")))
+    monkeypatch.setattr(options, "OUT", options.Path("elsewhere/x.html"))
     help_text = " ".join(_subparser("build").format_help().split())
-    assert "(default: elsewhere/x.html)" in help_text
+    assert "(default: elsewhere/x.html;" in help_text and "elsewhere/x.CODE.html" in help_text
     assert f"(default: {options.DEFAULTS.render.simplify_px})" in help_text
     assert "2021-12-17" not in help_text  # the date the map opens on is map.toml's

@@ -52,16 +52,26 @@ def test_check_a_good_file_and_a_broken_one(tmp_path):
         (
             ["lang", "check", "xx-1"],
             "mapgen lang check: argument LANG: 'xx-1' is not a language code (two or three "
-            "lower-case letters: de, uk, ar) (see mapgen lang check --help)",
+            "letters: de, uk, ar) (see mapgen lang check --help)",
         ),
-        (["lang", "check", "es"], "data/i18n/es.toml: no such file"),
+        (
+            ["lang", "check", "es"],
+            "data/i18n/es.toml: no such file: mapgen has no texts in 'es' (it has en, ar, de, "
+            "fr, pl, ru, uk); mapgen lang template es > data/i18n/es.toml writes the keys to "
+            "translate",
+        ),
+        (
+            ["lang", "template", "xx"],
+            "mapgen lang template: argument LANG: 'xx' is not a language CLDR knows (dates and "
+            "plurals could not be written) (see mapgen lang template --help)",
+        ),
         (
             ["lang"],
             "mapgen lang: the following arguments are required: COMMAND (see mapgen lang --help)",
         ),
         (["lang", "template", "de", "--keep", "nope.toml"], "nope.toml: no such file"),
     ],
-    ids=["bad-code", "no-file", "no-command", "no-keep-file"],
+    ids=["bad-code", "no-file", "unknown-to-cldr", "no-command", "no-keep-file"],
 )
 def test_a_mistake_is_one_located_line_and_exit_2(args, expected):
     result = run_mapgen(*args)  # in the project folder: its data/

@@ -14,7 +14,7 @@ from mapgen.options import BuildOptions, RenderOptions, output_paths, wanted_out
 
 def test_the_defaults():
     built = BuildOptions()
-    assert built.out == Path("output/nato_map.html")
+    assert built.out is None and str(options.OUT) == "output/nato_map.html"
     assert (built.as_of, built.data_dir, built.members, built.events) == (None, None, None, None)
     assert built.png and built.lang == "en" and built.print_size is None
     assert built.render == RenderOptions()
@@ -48,10 +48,27 @@ def test_output_paths_and_the_ones_a_build_writes():
 
 
 @pytest.mark.parametrize(
+    ("out", "lang", "several", "page"),
+    [
+        (None, "en", False, "output/nato_map.html"),
+        (None, "de", False, "output/nato_map.de.html"),  # builds in two languages: two pages
+        ("o/karte.html", "de", False, "o/karte.html"),  # an explicit --out, exactly
+        ("o/karte.html", "en", False, "o/karte.html"),
+        ("o/karte.html", "de", True, "o/karte.de.html"),  # several languages side by side
+        (None, "en", True, "output/nato_map.en.html"),
+    ],
+)
+def test_where_the_page_goes(out, lang, several, page):
+    built = BuildOptions(out=Path(out) if out else None, lang=lang)
+    assert options.page_out(built, several) == Path(page)
+
+
+@pytest.mark.parametrize(
     ("parse", "text", "value"),
     [
         (options.parse_date, "2021-12-17", date(2021, 12, 17)),
         (options.parse_langs, "de, fr", ["de", "fr"]),
+        (options.parse_langs, "DE,Fr", ["de", "fr"]),  # case-insensitive, as BCP 47
         (options.parse_print_size, "a4", "A4"),
         (options.parse_print_size, "60.0", "60"),
         (options.parse_simplify_px, "0.25", 0.25),

@@ -16,7 +16,7 @@ CLDR plural forms: ``label = { one = "…", few = "…", many = "…", other = "
 Which columns of a table are translated, and how a row is named, its declaration says
 (:class:`mapgen.inputs.tables.Table`: ``translated``, ``row_key``).
 A missing or extra key, a placeholder English does not use, a list of another length: each is
-a located error, ``data/i18n/de.toml:12: …``. ``python -m mapgen.i18n_template`` writes the keys
+a located error, ``data/i18n/de.toml:12: …``. ``mapgen lang template LANG`` writes the keys
 with their English texts: the start of a new language.
 """
 
@@ -123,10 +123,27 @@ def language_file(data_dir: Path, lang: str) -> Path:
 
 
 def available(data_dir: Path) -> list[str]:
-    """The languages data/ has a file for, and English."""
+    """The languages data/ has a file for (named by a language code), and English."""
     folder = data_dir / I18N_DIR
     found = sorted(p.stem for p in folder.glob("*.toml")) if folder.is_dir() else []
-    return [locale.DEFAULT, *[lang for lang in found if lang != locale.DEFAULT]]
+    langs = [lang for lang in found if _LANG.fullmatch(lang) and lang != locale.DEFAULT]
+    return [locale.DEFAULT, *langs]
+
+
+def how_to_add(data_dir: Path, lang: str = "LANG") -> str:
+    """The command that starts the file of a new language."""
+    return f"mapgen lang template {lang} > {display_path(language_file(data_dir, lang))}"
+
+
+def no_file(data_dir: Path, lang: str) -> Problem:
+    """A language CLDR knows that data/ has no file for: where the file would be, the
+    languages there are, and how to start it."""
+    known = ", ".join(available(data_dir))
+    message = (
+        f"no such file: mapgen has no texts in {lang!r} (it has {known}); "
+        f"{how_to_add(data_dir, lang)} writes the keys to translate"
+    )
+    return Problem(display_path(language_file(data_dir, lang)), None, None, message)
 
 
 def flatten(tree: dict, english_keys, prefix: str = ""):
@@ -247,14 +264,8 @@ def translate(sources, data_dir: Path, lang: str):
     translate stage, between load and join. English returns ``sources`` as it is."""
     if lang == locale.DEFAULT:
         return sources
-    path = language_file(data_dir, lang)
-    if not path.exists():
-        known = ", ".join(available(data_dir))
-        message = (
-            f"no such file: mapgen has no texts in {lang!r} (it has {known}); "
-            f"python -m mapgen.i18n_template {lang} writes the keys to translate"
-        )
-        raise InputError([Problem(display_path(path), None, None, message)])
+    if not language_file(data_dir, lang).exists():
+        raise InputError([no_file(data_dir, lang)])
     shapes = sources.shapes
     entries = english(sources.settings.raw, sources, shapes, lang)
     translation = read(data_dir, lang, entries, optional=optional_names(shapes))
@@ -308,9 +319,16 @@ def _put(table: dict, keys: dict, texts: dict, prefix: str) -> None:
 
 
 def check_lang(lang: str) -> str | None:
-    """What is wrong with a language code asked for, or None."""
+    """What is wrong with a language code asked for (lower case: :func:`lower`), or None."""
     if not _LANG.fullmatch(lang):
-        return "is not a language code (two or three lower-case letters: de, uk, ar)"
+        return "is not a language code (two or three letters: de, uk, ar)"
     if not locale.is_known(lang):
         return "is not a language CLDR knows (dates and plurals could not be written)"
     return None
+
+
+def lower(code: str) -> str:
+    """A language code in lower case (``DE`` is ``de``, as in BCP 47); a text that is not
+    ASCII letters is left as it is, for :func:`check_lang` to refuse (``"\u212a"``, the
+    Kelvin sign, would otherwise become ``k``)."""
+    return code.lower() if code.isascii() and code.isalpha() else code

@@ -91,15 +91,15 @@ def test_print_at_a_column_width_in_the_language(tmp_path):
     out = tmp_path / "nato_map.html"
     result = run_mapgen("build", "--out", out, "--print", "60", "--lang", "uk", "--no-png")
     assert result.returncode == 0, result.stderr
-    pdf = PdfReader(out.with_name("nato_map.uk.pdf"))
+    pdf = PdfReader(out.with_name("nato_map.pdf"))
     width = float(pdf.pages[0].mediabox.width)
     assert abs(width - 60 / 25.4 * 72) < 1  # 60 mm
-    title = page_parts(out.with_name("nato_map.uk.html")).title
+    title = page_parts(out.with_name("nato_map.html")).title
     assert "НАТО" in title
     flat = " ".join(pdf.pages[0].extract_text().split())
     assert " ".join(title.split()[:3]) in flat
-    assert "Україна" in _svg_texts(out.with_name("nato_map.uk.svg"))
-    assert not out.with_name("nato_map.uk.png").exists()  # --no-png: no image, no card
+    assert "Україна" in _svg_texts(out.with_name("nato_map.svg"))
+    assert not out.with_name("nato_map.png").exists()  # --no-png: no image, no card
 
 
 def test_print_sizes_are_checked():
