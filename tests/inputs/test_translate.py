@@ -210,3 +210,29 @@ def test_an_array_left_open_is_located_where_it_opened(tmp_path):
         "Unclosed array)"
     ) in result.stderr.splitlines()
     assert not out.parent.exists()
+
+
+def test_a_table_cell_with_a_brace_is_plain_text_in_english_and_translated(tmp_path):
+    import shutil
+
+    from tests.conftest import page_parts, rewrite_csv
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+
+    def change(row):
+        if row["date"] == "1949-04-04":
+            row["title"] = "Treaty { signed"  # a stray brace: text, not a template
+
+    rewrite_csv(data / "events.csv", change)
+    path = data / "i18n" / "de.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'title = "Nordatlantikvertrag', 'title = "{Vertrag} Nordatlantikvertrag', 1
+        ),
+        encoding="utf-8",
+    )
+    result, out = _build(tmp_path, data, "de")
+    assert result.returncode == 0, result.stderr
+    [page] = [p for p in out.parent.glob("*.html") if not p.name.endswith(".embed.html")]
+    assert "{Vertrag} Nordatlantikvertrag unterzeichnet" in str(page_parts(page).data)
