@@ -2,7 +2,8 @@
 
 A CSV cell arrives as text and is *parsed* (``parse_*``: the value, or ValueError with the
 message); a map.toml value arrives typed from TOML and is *checked* (``check_*``: the message,
-or None). Both sides use the same patterns and the same control-character rule; where a CSV
+or None). Both sides use the same patterns and the same rule of the characters a text may
+not hold (:func:`hidden_character`: control characters, bidi overrides); where a CSV
 message has always differed from its map.toml one (dates, numbers), both are kept as they are.
 """
 
@@ -29,6 +30,52 @@ def control_character(value: str) -> str | None:
     """The message for the first control character in ``value``, or None."""
     control = CONTROL.search(value)
     return f"contains the control character U+{ord(control.group()):04X}" if control else None
+
+
+# Bidirectional formatting characters. The overrides and embeddings (U+202A-U+202E) and an
+# isolate left open (U+2066-U+2068 without its U+2069) reorder what follows them, even past
+# the text's end in the page: a caption or a name that reads differently from its characters
+# ("Trojan source", CVE-2021-42574). The marks a right-to-left language needs stay text:
+# U+200E LRM, U+200F RLM, U+061C ALM, and isolates closed in the same text.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISOLATES = "\u2066\u2067\u2068"
+_PDI = "\u2069"
+_TROJAN = 'which makes the text read differently from its characters ("Trojan source")'
+
+
+def _named(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char)}"
+
+
+def bidi_control(value: str) -> str | None:
+    """The message for the first bidi override or embedding in ``value``, or for an isolate
+    not closed (or a close without its isolate) in it; None if there is none."""
+    opened = []
+    for match in _BIDI.finditer(value):
+        char = match.group()
+        if char in _ISOLATES:
+            opened.append(char)
+        elif char != _PDI:
+            return f"contains {_named(char)}, {_TROJAN}; remove it"
+        elif opened:
+            opened.pop()
+        else:
+            return (
+                f"contains {_named(char)} with no isolate open before it, which would close one "
+                'around the text ("Trojan source"); remove it'
+            )
+    if opened:
+        return (
+            f"contains {_named(opened[-1])} not closed by {_named(_PDI)} in the same text, "
+            f"{_TROJAN}; close it or remove it"
+        )
+    return None
+
+
+def hidden_character(value: str) -> str | None:
+    """The message for a character a text may not hold (a control character, a bidi
+    override, an open isolate), or None: the one rule of every text, CSV cell or TOML value."""
+    return control_character(value) or bidi_control(value)
 
 
 @dataclass(frozen=True)
@@ -118,8 +165,9 @@ def parse_count(text: str) -> int:
 
 
 def parse_text(text: str) -> str:
-    """Any text but control characters (a tab or a line break inside quotes is fine)."""
-    problem = control_character(text.replace("\r\n", "\n"))
+    """Any text but control characters and bidi overrides (:func:`hidden_character`; a tab
+    or a line break inside quotes is fine)."""
+    problem = hidden_character(text.replace("\r\n", "\n"))
     if problem:
         raise ValueError(problem)
     return text
@@ -159,9 +207,9 @@ def check_text(value, placeholders: tuple[str, ...] = (), words: int = 0) -> str
         return "is empty (or only spaces and invisible marks)"
     if len(value) > TEXT_MAX:
         return f"is longer than {TEXT_MAX} characters"
-    control = control_character(value)
-    if control:
-        return control
+    hidden = hidden_character(value)
+    if hidden:
+        return hidden
     try:
         used = texts.placeholders(value)
     except ValueError as err:

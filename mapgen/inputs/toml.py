@@ -12,7 +12,8 @@ _TOML_END = re.compile(r"(.*) \(at end of document\)$")
 
 
 def parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
-    """The document and its text, or InputError located at the line tomllib stopped at."""
+    """The document and its text, or InputError located at the line tomllib stopped at, or,
+    for an array, an inline table or a text left open, at the line where it opened."""
     source = decode_utf8(raw, label)
     try:
         return tomllib.loads(source), source
@@ -20,17 +21,104 @@ def parse_toml(raw: bytes, label: str) -> tuple[dict, str]:
         message = "invalid TOML: arrays or tables nested too deeply"
         raise InputError([Problem(label, None, None, message)]) from None
     except tomllib.TOMLDecodeError as err:
-        found = _TOML_AT.fullmatch(str(err))
-        end = _TOML_END.fullmatch(str(err))
-        if end:
-            line = source.count("\n") + 1
-            message = f"invalid TOML at the end of the file: {end.group(1)}"
-            raise InputError([Problem(label, line, None, message)]) from None
-        if not found:
-            raise InputError([Problem(label, None, None, f"invalid TOML: {err}")]) from None
-        what, line, column = found.groups()
-        message = f"invalid TOML at column {column}: {what}"
-        raise InputError([Problem(label, int(line), None, message)]) from None
+        raise InputError([_problem(source, str(err), label)]) from None
+
+
+def _problem(source: str, error: str, label: str) -> Problem:
+    """A tomllib error as a located problem."""
+    found = _TOML_AT.fullmatch(error)
+    end = _TOML_END.fullmatch(error)
+    if not found and not end:
+        return Problem(label, None, None, f"invalid TOML: {error}")
+    what, line, column = found.groups() if found else (end.group(1), None, None)
+    opened = _unclosed(source.replace("\r\n", "\n"), what, line and int(line), column)
+    if opened:
+        return Problem(label, opened[0], None, opened[1])
+    if end:
+        line = source.count("\n") + 1
+        return Problem(label, line, None, f"invalid TOML at the end of the file: {what}")
+    return Problem(label, int(line), None, f"invalid TOML at column {column}: {what}")
+
+
+# What tomllib says of a construct it found open, and which it may be (see _opened).
+_UNCLOSED = {
+    "Unclosed array": ("[",),
+    "Unclosed inline table": ("{",),
+    "Unterminated string": ('"""', '"'),
+    "Expected \"'''\"": ("'''",),
+    'Expected "\'"': ("'",),
+}
+_CONSTRUCTS = {
+    "[": "the array",
+    "{": "the inline table",
+    '"""': 'the multi-line text """',
+    "'''": "the multi-line text '''",
+    '"': "the text",
+    "'": "the text",
+}
+
+
+def _unclosed(source: str, what: str, line: int | None, column: str | None):
+    """(line, message) naming where the construct tomllib found open (``what``) opened, if
+    that is above the line it noticed it on (``line`` and ``column``; None: the end of the
+    file); else None."""
+    kinds = _UNCLOSED.get(what, ())
+    if line is None:
+        stop = len(source)
+    else:
+        stop = sum(len(part) + 1 for part in source.split("\n")[: line - 1]) + int(column) - 1
+    opened = _opened(source, stop)
+    if opened is None or opened[0] not in kinds:
+        return None
+    opened_line = source.count("\n", 0, opened[1]) + 1
+    if opened_line >= source.count("\n", 0, stop) + 1:
+        return None  # on the line tomllib points at: its own message says it
+    noticed = "at the end of the file" if line is None else f"at line {line}, column {column}"
+    comma = ", or a comma is missing in it" if opened[0] == "[" else ""
+    message = (
+        f"invalid TOML: {_CONSTRUCTS[opened[0]]} opened here is not closed{comma} "
+        f"(the parser noticed {noticed}: {what})"
+    )
+    return opened_line, message
+
+
+def _opened(source: str, stop: int) -> tuple[str, int] | None:
+    """The innermost array, inline table or text open at offset ``stop`` of a TOML text read
+    as tomllib reads it up to there: what opened it and at which offset, or None.
+
+    A ``[`` opens an array after a key's ``=`` or inside another array or inline table, not
+    at the start of a table header; quotes and ``#`` inside a text open nothing."""
+    stack: list[tuple[str, int]] = []
+    value = False  # after a key's "=" on this line
+    i = 0
+    while i < stop:
+        char = source[i]
+        if source.startswith(('"""', "'''"), i):
+            end = _closing(source, i + 3, source[i : i + 3])
+            if end < 0 or end > stop:
+                return source[i : i + 3], i
+            i = end
+        elif char in "\"'":  # a one-line text ends on its line
+            line_end = source.find("\n", i)
+            end = _closing(source[: stop if line_end < 0 else min(line_end, stop)], i + 1, char)
+            if end < 0:
+                return char, i
+            i = end
+        elif char == "#":
+            i = source.find("\n", i)
+            if i < 0:
+                break
+        else:
+            if char == "\n" and not stack:
+                value = False
+            elif char == "=" and not stack:
+                value = True
+            elif char in "[{" and (stack or value):
+                stack.append((char, i))
+            elif char in "]}" and stack:
+                stack.pop()
+            i += 1
+    return stack[-1] if stack else None
 
 
 _HEADER = re.compile(r"\[\[?\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?")

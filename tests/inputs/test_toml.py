@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from mapgen.errors import InputError
 from mapgen.inputs.toml import key_lines, parse_toml
+from tests.conftest import ROOT
 
 # Key names as map.toml and the language files have them: bare, and quoted (a dotted name, a
 # date, a name with a space) as [events."1949-04-04"] and [names] "UKR-05" are.
@@ -91,3 +92,73 @@ def test_a_toml_mistake_is_located_at_its_line_and_column():
     )
     with pytest.raises(InputError, match=r"m.toml:1: is not UTF-8 \(byte 0xe9\)"):
         parse_toml(b'title = "caf\xe9"\n', "m.toml")
+
+
+# A construct left open is reported where tomllib noticed it, often lines below: the message
+# names the line where it opened, and where the parser noticed.
+MAP_TOML = (ROOT / "data" / "map.toml").read_text(encoding="utf-8")
+WAVES = MAP_TOML.index("waves = [")
+NO_WAVES_END = MAP_TOML[:WAVES] + MAP_TOML[WAVES:].replace("]", "", 1)  # its ] removed
+WAVES_LINE = MAP_TOML[:WAVES].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "message"),
+    [
+        (
+            NO_WAVES_END,
+            WAVES_LINE,
+            "the array opened here is not closed, or a comma is missing in it (the parser "
+            f"noticed at line {WAVES_LINE + 2}, column 1: Unclosed array)",
+        ),
+        (
+            "a = 1\nb = [\n  1,\n  2\n# a comment\n\nc = 3\n",
+            2,
+            "the array opened here is not closed, or a comma is missing in it (the parser "
+            "noticed at line 7, column 1: Unclosed array)",
+        ),
+        (
+            'a = [ "[", # ]\n  [1, 2],\n  { b = [3] }\n',
+            1,
+            "the array opened here is not closed, or a comma is missing in it (the parser "
+            "noticed at the end of the file: Unclosed array)",
+        ),
+        (
+            'a = 1\nb = """\nline\nc = 3\n',
+            2,
+            'the multi-line text """ opened here is not closed (the parser noticed at the end '
+            "of the file: Unterminated string)",
+        ),
+        (
+            "a = 1\r\nb = '''\r\nline\r\nc = 3\r\n",
+            2,
+            "the multi-line text ''' opened here is not closed (the parser noticed at the end "
+            "of the file: Expected \"'''\")",
+        ),
+        (
+            "a = 'it\nc = 3\n",
+            1,
+            "the text opened here is not closed (the parser noticed at the end of the file: "
+            'Expected "\'")',
+        ),
+    ],
+)
+def test_a_construct_left_open_is_located_where_it_opened(source, line, message):
+    with pytest.raises(InputError) as err:
+        parse_toml(source.encode(), "data/map.toml")
+    assert str(err.value) == f"data/map.toml:{line}: invalid TOML: {message}"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [  # the construct opened on the line tomllib points at, or another mistake: as before
+        ("b = [1 2]\n", "m.toml:1: invalid TOML at column 8: Unclosed array"),
+        ("a = [\n 1,\n foo\n]\n", "m.toml:3: invalid TOML at column 2: Invalid value"),
+        ('a = 1\nb = "it\nc = 3\n', "m.toml:2: invalid TOML at column 8: Illegal character '\\n'"),
+        ("b = { x = 1", "m.toml:1: invalid TOML at the end of the file: Unclosed inline table"),
+    ],
+)
+def test_other_toml_mistakes_keep_their_messages(source, expected):
+    with pytest.raises(InputError) as err:
+        parse_toml(source.encode(), "m.toml")
+    assert str(err.value) == expected

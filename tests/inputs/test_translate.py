@@ -192,3 +192,47 @@ def test_a_file_may_name_a_country_its_own_way(sources, tmp_path):
     result, _out = _build(tmp_path, data, "ru")
     assert result.returncode == 2
     assert "key 'names.XYZ' is not an English text" in result.stderr
+
+
+def test_an_array_left_open_is_located_where_it_opened(tmp_path):
+    def change(text: str) -> str:  # the articles' column names over two lines, unclosed
+        old = 'columns = ["Entwurf", "Artikel", "Was er verlangt (sinngemäß)", "Auf der Karte"]'
+        return text.replace(old, 'columns = ["Entwurf", "Artikel",\n  "Auf der Karte"\n')
+
+    data = _data_with(tmp_path, "de", change)
+    text = (data / "i18n/de.toml").read_text(encoding="utf-8")
+    line = text[: text.index("columns = [")].count("\n") + 1
+    result, out = _build(tmp_path, data, "de")
+    assert result.returncode == 2, result.stderr
+    assert (
+        f"{data / 'i18n/de.toml'}:{line}: invalid TOML: the array opened here is not closed, "
+        f"or a comma is missing in it (the parser noticed at line {line + 3}, column 1: "
+        "Unclosed array)"
+    ) in result.stderr.splitlines()
+    assert not out.parent.exists()
+
+
+def test_a_table_cell_with_a_brace_is_plain_text_in_english_and_translated(tmp_path):
+    import shutil
+
+    from tests.conftest import page_parts, rewrite_csv
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+
+    def change(row):
+        if row["date"] == "1949-04-04":
+            row["title"] = "Treaty { signed"  # a stray brace: text, not a template
+
+    rewrite_csv(data / "events.csv", change)
+    path = data / "i18n" / "de.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'title = "Nordatlantikvertrag', 'title = "{Vertrag} Nordatlantikvertrag', 1
+        ),
+        encoding="utf-8",
+    )
+    result, out = _build(tmp_path, data, "de")
+    assert result.returncode == 0, result.stderr
+    [page] = [p for p in out.parent.glob("*.html") if not p.name.endswith(".embed.html")]
+    assert "{Vertrag} Nordatlantikvertrag unterzeichnet" in str(page_parts(page).data)
