@@ -59,7 +59,7 @@ ARTICLES = Table(
         Column("since_url", "url", required=False),
     ),
     key=("document", "article"),
-    translated=("summary", "not_mapped", "since"),
+    translated=("summary", "not_mapped", "since", "since_source"),
     row_key=lambda r: f"{r.document}-{r.article}",
 )
 CORE_TABLES = (MEMBERS, AREAS, ARTICLES)

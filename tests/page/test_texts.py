@@ -110,5 +110,5 @@ def test_the_index_says_it_in_the_readers_language(tmp_path):
     assert head[-1] == "Seitdem"
     text, links = since["Abkommen mit der NATO 6"]
     assert text.startswith("Finnland trat der NATO am 4. April 2023 bei, Schweden am 7. März 2024")
-    assert text.endswith("10. Juli 2024 · TASS, 11 July 2024")  # the source keeps its title
-    assert links[-1] == ("https://tass.com/world/1815457", "en")
+    assert text.endswith("10. Juli 2024 · TASS, 11. Juli 2024")  # the source's title too
+    assert links[-1] == ("https://tass.com/world/1815457", None)
