@@ -451,6 +451,12 @@ def test_about_this_map_holds_the_description_tables_and_credit(built_map, brows
     # nothing wider than the frame: a wide table scrolls sideways in its own box
     frame.locator("#mg-articles summary").click()
     assert frame.evaluate("document.documentElement.scrollWidth") <= frame.evaluate("innerWidth")
+    # the clause index's "Since then" is a line under its row there, not a column off the side
+    since = frame.evaluate(
+        "(() => { const r = document.querySelector('#mg-articles tbody td:last-child')"
+        ".getBoundingClientRect(); return [r.left, r.right, innerWidth]; })()"
+    )
+    assert since[0] < 20 and since[2] * 0.85 < since[1] <= since[2]
     page.context.close()
 
 

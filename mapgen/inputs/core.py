@@ -3,6 +3,7 @@ joined on a date of their own, and the index of the drafts' articles."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -50,9 +51,15 @@ ARTICLES = Table(
         Column("not_mapped", required=False),
         Column("source"),
         Column("source_url", "url"),
+        # what became of it since: a sentence, and the date and source of the latest fact it
+        # names (all three empty where it names none)
+        Column("since"),
+        Column("since_date", "date", required=False),
+        Column("since_source", required=False),
+        Column("since_url", "url", required=False),
     ),
     key=("document", "article"),
-    translated=("summary", "not_mapped"),
+    translated=("summary", "not_mapped", "since", "since_source"),
     row_key=lambda r: f"{r.document}-{r.article}",
 )
 CORE_TABLES = (MEMBERS, AREAS, ARTICLES)
@@ -94,6 +101,22 @@ def _names(value) -> list[str]:
     return [n.strip() for n in value.split(";") if n.strip()] if isinstance(value, str) else []
 
 
+_SINCE_FACT = ("since_date", "since_source", "since_url")
+
+
+def _since_problems(row, label: str) -> list[Problem]:
+    """A fact the ``since`` sentence names has its date, source and link, or none of them."""
+    given = [name for name in _SINCE_FACT if isinstance(getattr(row, name), (str, date))]
+    if not given or len(given) == len(_SINCE_FACT):
+        return []
+    missing = [name for name in _SINCE_FACT if name not in given]
+    message = (
+        f"{missing[0]} is empty, but {given[0]} {str(getattr(row, given[0]))!r} is given: "
+        "a fact since 2021 has its date, source and link (or none of them)"
+    )
+    return [Problem(label, row.line, missing[0], message)]
+
+
 def load_articles(path: Path, layer_names) -> pd.DataFrame:
     """Read the index of the drafts' articles: each names the layers that show it (of
     ``layer_names``, the registered layers) or says why none does."""
@@ -113,6 +136,7 @@ def load_articles(path: Path, layer_names) -> pd.DataFrame:
         if not layers and not isinstance(row.not_mapped, str):
             message = "not_mapped is empty: say why the map does not show this article"
             problems.append(Problem(label, row.line, "not_mapped", message))
+        problems += _since_problems(row, label)
     if problems:
         raise InputError(problems)
     return articles.assign(layers=[_names(v) for v in articles["on_map"]])

@@ -106,6 +106,7 @@ ARTICLES = {
     "treaty": text(),
     "agreement": text(),
     "columns": TEXTS,
+    "since": text(),  # the header of the column "Since then": what became of each article
     "on_map": text("layers"),
     "not_mapped": text("why"),
     "partly": text("layers", "why"),

@@ -138,6 +138,19 @@ def layer_label(settings: Settings, key: str, layers: list[MapLayer]) -> str:
     return settings.layers.get(key, {}).get("section", key)
 
 
+def _since(row) -> dict:
+    """What became of an article since 2021: the sentence, and the date (in the language's
+    format) and source of the latest fact it names, where it names one."""
+    dated = isinstance(row.since_date, date)
+    return {
+        "since": row.since,
+        "since_date": row.since_date.isoformat() if dated else "",
+        "since_date_label": long_date(row.since_date) if dated else "",
+        "since_source": row.since_source if dated else "",
+        "since_url": row.since_url if dated else "",
+    }
+
+
 def article_rows(articles, settings: Settings, layers: list[MapLayer]) -> list[dict]:
     """The rows of the index of the drafts' articles: what each asks and where the map shows it
     (among the map's ``layers``)."""
@@ -159,6 +172,7 @@ def article_rows(articles, settings: Settings, layers: list[MapLayer]) -> list[d
                 "summary": row.summary,
                 "where": where,
                 "url": row.source_url,
+                **_since(row),
             }
         )
     return rows

@@ -3,6 +3,7 @@ nuclear sites, and the index of every article of both drafts."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -14,6 +15,12 @@ from mapgen.layers.model import MarkerSet
 
 AGREEMENT = "https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en"
 TREATY = "https://mid.ru/ru/foreign_policy/rso/nato/1790818/?lang=en"
+
+
+HEADER = (
+    "document,article,summary,on_map,not_mapped,source,source_url,"
+    "since,since_date,since_source,since_url"
+)
 
 
 def _by_name(layers):
@@ -94,13 +101,69 @@ def test_every_article_of_both_drafts_is_indexed(sources):
 def test_an_unknown_layer_or_a_silent_row_is_located(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.csv").write_text(
-        "document,article,summary,on_map,not_mapped,source,source_url\n"
-        "treaty,1,Text,seaz,,MFA,https://mid.ru/\n"
-        "treaty,2,Text,,,MFA,https://mid.ru/\n"
-        "pact,3,Text,seas,,MFA,https://mid.ru/\n",
+        f"{HEADER}\n"
+        "treaty,1,Text,seaz,,MFA,https://mid.ru/,No outcome to report.,,,\n"
+        "treaty,2,Text,,,MFA,https://mid.ru/,No outcome to report.,,,\n"
+        "pact,3,Text,seas,,MFA,https://mid.ru/,No outcome to report.,,,\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
         load_articles(tmp_path / "a.csv", REGISTRY)
     messages = [str(p) for p in err.value.problems]
     assert messages[0] == "a.csv:4: document 'pact' is not one of treaty, agreement"
+
+
+def test_every_article_says_what_became_of_it(sources):
+    """The clause index's "Since then": a sentence for every article; where it names a fact
+    since 17 December 2021, the latest one's date (a year the sentence names), source and
+    https link; where it names none, it says there is no outcome."""
+    for row in sources.articles.itertuples():
+        assert isinstance(row.since, str) and len(row.since) > 20, row.line
+        if re.search(r"\b20[2-9][0-9]\b", row.since):
+            assert isinstance(row.since_date, date), row.line
+            assert date(2021, 12, 17) < row.since_date <= date.today(), row.line
+            assert str(row.since_date.year) in row.since, row.line
+            assert isinstance(row.since_source, str) and row.since_source, row.line
+            assert row.since_url.startswith("https://"), row.line
+        else:
+            assert row.since_date is None and not isinstance(row.since_url, str), row.line
+            assert "no outcome" in row.since.lower(), row.line
+    named = sources.articles.set_index(["document", "article"])["since"]
+    assert "Finland joined NATO on 4 April 2023" in named[("agreement", 6)]
+    assert "Belarus" in named[("treaty", 7)]
+
+
+def test_a_bad_since_value_is_located(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    good = "treaty,{n},Text,seas,,MFA,https://mid.ru/"
+    (tmp_path / "a.csv").write_text(
+        f"{HEADER}\n"
+        f"{good.format(n=1)},,,,\n"
+        f"{good.format(n=2)},Finland joined.,2023-04-31,NATO,https://www.nato.int/\n"
+        f"{good.format(n=3)},Finland joined.,2023-04-04,NATO,ftp://nato.int/\n"
+        f"{good.format(n=4)},Finland joined.,2023-04-04,NATO,https://www.nato.int/\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_articles(tmp_path / "a.csv", REGISTRY)
+    messages = [str(p) for p in err.value.problems]
+    assert messages[0] == "a.csv:2: since is empty"
+    assert messages[1].startswith("a.csv:3: since_date '2023-04-31' ")
+    assert messages[2] == "a.csv:4: since_url 'ftp://nato.int/' is not an http(s) URL"
+    assert len(messages) == 3
+    # a dated fact without its source (or a source without its date)
+    (tmp_path / "b.csv").write_text(
+        f"{HEADER}\n"
+        f"{good.format(n=1)},Finland joined.,2023-04-04,,\n"
+        f"{good.format(n=2)},Finland joined.,,NATO,https://www.nato.int/\n"
+        f"{good.format(n=3)},Finland joined.,2023-04-04,NATO,https://www.nato.int/\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_articles(tmp_path / "b.csv", REGISTRY)
+    assert [str(p) for p in err.value.problems] == [
+        "b.csv:2: since_source is empty, but since_date '2023-04-04' is given: a fact since "
+        "2021 has its date, source and link (or none of them)",
+        "b.csv:3: since_date is empty, but since_source 'NATO' is given: a fact since "
+        "2021 has its date, source and link (or none of them)",
+    ]
