@@ -273,8 +273,7 @@ def parse_title(text: str) -> str:
     from mapgen.inputs import schema
 
     _utf8(text, "is not valid UTF-8")
-    # the title is not a template: its braces are literal, so they are doubled for the check
-    problem = schema.check_value(text.replace("{", "{{").replace("}", "}}"), schema.text())
+    problem = schema.check_literal(text)  # a title is not a template
     if problem:
         raise ValueError(f"{shorten(text)!r} {problem}")
     return text

@@ -22,6 +22,15 @@ def _not_a_code(shown: str, command: str = "build") -> str:
     )
 
 
+def _build_lang(tmp_path, code: str):
+    """``mapgen build --lang CODE`` from the bundled data into tmp_path/out."""
+    out = tmp_path / "out" / "m.html"
+    return run_mapgen(
+        "build", "--no-png", "--quiet", "--out", out, "--lang", code, "--data-dir", DATA,
+        cwd=tmp_path,
+    )  # fmt: skip
+
+
 def _refused(result, tmp_path, expected: str) -> None:
     assert result.returncode == 2, result.stderr
     assert result.stderr.splitlines() == [expected]  # one line, no summary, no traceback
@@ -71,18 +80,7 @@ def _refused(result, tmp_path, expected: str) -> None:
     ],
 )
 def test_a_lang_that_is_not_a_language_of_the_data_is_one_line(tmp_path, code, expected):
-    result = run_mapgen(
-        "build",
-        "--no-png",
-        "--quiet",
-        "--out",
-        tmp_path / "out" / "m.html",
-        "--lang",
-        code,
-        "--data-dir",
-        DATA,
-        cwd=tmp_path,
-    )
+    result = _build_lang(tmp_path, code)
     _refused(result, tmp_path, expected)
 
 
@@ -112,18 +110,7 @@ def test_serve_and_bytes_that_are_not_utf8(tmp_path):
 
 
 def test_a_code_is_case_insensitive(tmp_path):
-    result = run_mapgen(
-        "build",
-        "--no-png",
-        "--quiet",
-        "--out",
-        tmp_path / "out" / "m.html",
-        "--lang",
-        "DE",
-        "--data-dir",
-        DATA,
-        cwd=tmp_path,
-    )
+    result = _build_lang(tmp_path, "DE")
     assert result.returncode == 0, result.stderr
     assert '<html lang="de"' in (tmp_path / "out" / "m.html").read_text(encoding="utf-8")
 

@@ -102,3 +102,7 @@ def test_a_bad_value_is_a_value_error_that_quotes_it(parse, text, message):
     with pytest.raises(ValueError) as caught:
         parse(text)
     assert str(caught.value).startswith(message)
+
+
+def test_a_title_is_not_a_template_so_its_braces_are_literal():
+    assert options.parse_title("NATO {x} {{y}}") == "NATO {x} {{y}}"

@@ -214,6 +214,12 @@ def each_table(raw: dict, declared: dict[str, dict[str, Key]]) -> Iterator[tuple
         yield name, keys, table_at(raw, name)
 
 
+def check_literal(value: str, key: Key | None = None) -> str | None:
+    """What is wrong with a text that is not a template (a title given as an option, a
+    translated table cell): its braces are literal, so they are doubled for the check."""
+    return check_value(value.replace("{", "{{").replace("}", "}}"), key or text())
+
+
 def check_value(value, key: Key) -> str | None:
     """What is wrong with ``value`` for ``key``, or None."""
     checks = {

@@ -163,8 +163,7 @@ def _problem(value, entry: Entry, lang: str) -> str | None:
     if key is _ROW_TEXT:  # a table's cell, a shape's name: plain text, as in the CSV
         if not isinstance(value, str):
             return "is not a text"
-        # not a template: its braces are literal, so they are doubled for the check
-        return schema.check_value(value.replace("{", "{{").replace("}", "}}"), key)
+        return schema.check_literal(value, key)
     if isinstance(english_value, list):
         if not isinstance(value, list) or len(value) != len(english_value):
             return f"is not a list of {len(english_value)} texts, as in English"
