@@ -8,6 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import rcssmin
 import xstatic.pkg.leaflet as xleaflet
 
 LEAFLET_VERSION = "1.9.3"
@@ -31,16 +32,16 @@ def leaflet_js() -> str:
 
 @cache
 def leaflet_css() -> str:
-    """leaflet.css with its images turned into data: URIs, so nothing is fetched."""
+    """leaflet.css with its images turned into data: URIs, so nothing is fetched, minified
+    (rcssmin: its comments and spaces cost 0.8 KB gzipped)."""
     base = _leaflet_dir()
 
     def inline(match: re.Match) -> str:
         data = base64.b64encode((base / match.group(1)).read_bytes()).decode("ascii")
         return f"url(data:image/png;base64,{data})"
 
-    return re.sub(
-        r"url\((images/[\w.-]+\.png)\)", inline, (base / "leaflet.css").read_text(encoding="utf-8")
-    )
+    text = (base / "leaflet.css").read_text(encoding="utf-8")
+    return rcssmin.cssmin(re.sub(r"url\((images/[\w.-]+\.png)\)", inline, text))
 
 
 CDN = "https://cdn.jsdelivr.net/npm/leaflet@{version}/dist/{name}"

@@ -7,8 +7,9 @@ one function; the data reach it as JSON (:func:`json_block`).
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
+
+import rjsmin
 
 from mapgen.page.jinja import template_text
 
@@ -37,18 +38,15 @@ ORDER = (
 )
 
 
-# A line that holds only a // comment (the runtime has no multi-line strings).
-_COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.MULTILINE)
-
-
 @cache
 def runtime_js() -> str:
     """The runtime: every file of ``templates/js`` in :data:`ORDER`, in one strict function
-    that holds the namespace ``mg`` (boot.js puts ``window.mapgen`` on the page). Lines that
-    are only a comment stay in the source and out of the page (a quarter of the script's
-    gzipped bytes)."""
-    parts = [_COMMENT_LINE.sub("", template_text(f"js/{name}.js")) for name in ORDER]
-    return '(function () {\n"use strict";\nvar mg = {};\n' + "\n".join(parts) + "})();\n"
+    that holds the namespace ``mg`` (boot.js puts ``window.mapgen`` on the page). The comments
+    and the indentation stay in the source and out of the page: rjsmin strips them (2.5 KB of
+    the 15.6 KB it cost gzipped), keeping every token, so the script runs as written."""
+    parts = [template_text(f"js/{name}.js") for name in ORDER]
+    source = '(function () {\n"use strict";\nvar mg = {};\n' + "\n".join(parts) + "})();\n"
+    return rjsmin.jsmin(source) + "\n"
 
 
 def json_block(value) -> str:

@@ -34,3 +34,19 @@ def test_each_file_is_one_closure_and_short(name):
     assert CLOSURE.fullmatch(code), f"{name}.js is not one (function (mg, L) {{…}})"
     assert all(not line or line.startswith(" ") for line in inside), f"{name}.js: two statements"
     assert template_text(f"js/{name}.js").count("\n") <= 300
+
+
+def test_the_shipped_runtime_and_styles_carry_no_comments_or_indentation():
+    """The page ships the runtime and stylesheets minified (rjsmin, rcssmin): no comment and
+    no indentation reaches a reader, and the script keeps every file, in ORDER."""
+    from mapgen.page.assets import leaflet_css
+    from mapgen.page.scripts import runtime_js
+
+    shipped = runtime_js()
+    source = "\n".join(template_text(f"js/{name}.js") for name in ORDER)
+    assert "\n  " not in shipped and not re.search(r"(?m)^\s*//", shipped)
+    assert len(shipped) < 0.8 * len(source)
+    assert shipped.startswith("(function(){") and '"use strict"' in shipped[:40]
+    starts = [shipped.find(f"mg.{name}=") for name in ("dom", "ShapeTables", "addLabels", "boot")]
+    assert -1 not in starts and starts == sorted(starts), starts
+    assert "/*" not in leaflet_css() and "\n  " not in leaflet_css()
