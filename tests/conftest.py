@@ -68,6 +68,18 @@ def built_map(tmp_path_factory):
     return out
 
 
+LANGUAGES = ["en", "de", "fr", "pl", "uk", "ru", "ar"]
+
+
+@pytest.fixture(scope="session")
+def built_languages(tmp_path_factory):
+    """All seven languages built in one run, side by side (``--lang en,de,…``): paths by code."""
+    out = tmp_path_factory.mktemp("languages") / "nato_map.html"
+    result = run_mapgen("build", "--out", out, "--lang", ",".join(LANGUAGES))
+    assert result.returncode == 0, result.stderr
+    return {lang: out.with_name(f"nato_map.{lang}.html") for lang in LANGUAGES}
+
+
 class PageParts(HTMLParser):
     """A built page taken apart: its JSON data blocks (by id), its code scripts, its styles."""
 

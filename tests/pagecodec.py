@@ -1,11 +1,11 @@
-"""Decoders of the page's shape tables, for the tests: what ``templates/js/shapes.js`` does in
+"""Decoders of the page's shape tables, for the tests: what ``templates/js/table.js`` does in
 the browser (the format: docs/page-format.md, "The shape tables")."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from mapgen.page.shape_table import arc_points, world_size
+from mapgen.page.shape_table import arc_points, unpack, unpack_shape, world_size
 from mapgen.simplify import EARTH_RADIUS, from_mercator, to_mercator
 
 
@@ -23,14 +23,19 @@ def from_grid(xy: np.ndarray, zoom: float) -> np.ndarray:
     )
 
 
-def unchained(codes: list[list[int]]) -> list[np.ndarray]:
-    """The arcs' absolute grid points, from the page's chained codes."""
+def unchained(packed: str) -> list[np.ndarray]:
+    """The arcs' absolute grid points, from the page's packed chained codes."""
     out, last = [], np.zeros(2, dtype=np.int64)
-    for code in codes:
+    for code in unpack(packed):
         points = arc_points(code) + last
         out.append(points)
         last = points[-1]
     return out
+
+
+def shapes(table: dict) -> dict[str, list]:
+    """The table's shapes by id, each a list of polygons of rings of arc references."""
+    return {sid: unpack_shape(text) for sid, text in table["shapes"].items()}
 
 
 def ring_points(refs: list[int], arcs) -> np.ndarray:

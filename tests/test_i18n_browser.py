@@ -10,7 +10,7 @@ from datetime import date
 
 import pyogrio
 import pytest
-from conftest import ROOT, page_markers, page_parts, run_mapgen, screen_point, wait_until
+from conftest import ROOT, page_markers, page_parts, screen_point, wait_until
 from PIL import Image
 
 from mapgen import locale
@@ -39,12 +39,9 @@ _ID = re.compile(
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(built_languages):
     """All seven languages in one run, side by side."""
-    out = tmp_path_factory.mktemp("languages") / "nato_map.html"
-    result = run_mapgen("build", "--out", out, "--lang", ",".join(["en", *LANGS]))
-    assert result.returncode == 0, result.stderr
-    return {lang: out.with_name(f"nato_map.{lang}.html") for lang in ["en", *LANGS]}
+    return built_languages
 
 
 def _json_strings(value, out: set) -> None:

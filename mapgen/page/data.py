@@ -231,8 +231,8 @@ class ShapeTable:
 
     zoom: float
     grid_zoom: float
-    arcs: list[list[int]]
-    shapes: dict[str, list[list[list[int]]]]
+    arcs: str  # packed (shape_table.pack)
+    shapes: dict[str, str]  # packed (shape_table.pack_shape)
     bounds: dict[str, list[int]]
     detail: Detail | None = field(default=None, metadata=OMITTED)
 
@@ -244,7 +244,7 @@ class FineTable:
     zoom: float
     grid_zoom: float
     numbers: list[int]
-    arcs: list[list[int]]
+    arcs: str  # packed (shape_table.pack)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 The tables are a TopoJSON dialect (shared arcs on an integer pixel grid, delta-coded, rings
 as lists of arcs, a coarse and a fine level), described once in ``docs/page-format.md``
-("The shape tables"); ``templates/js/shapes.js`` decodes them and ``tests/pagecodec.py``
+("The shape tables"); ``templates/js/table.js`` decodes them and ``tests/pagecodec.py``
 decodes them for the tests.
 """
 
@@ -15,6 +15,11 @@ from mapgen.simplify import EARTH_RADIUS, TILE_PX
 
 GRID_ZOOMS_IN = 2  # the grid: pixels at the default zoom + 2, i.e. 1/4 px at the default
 GRID_ERROR_PX = 2**0.5 / 2 / 2**GRID_ZOOMS_IN  # the most a point moves onto the grid: 0.18 px
+# The digits of the packed arcs (docs/page-format.md, "Packed arcs"): base64url's, safe in JSON
+# and HTML unescaped. A digit carries 5 bits of a number; the digits 32-63 say another follows.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+ARC_END = "."  # between two arcs, and between two rings of a shape
+POLYGON_END = ","  # between two polygons of a shape
 
 
 def line_tolerance_px(px: float) -> float:
@@ -97,8 +102,8 @@ def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None
     coarse = ShapeTable(
         zoom=zoom,
         grid_zoom=grid_zoom,
-        arcs=_chained(codes),
-        shapes=shapes,
+        arcs=pack(_chained(codes)),
+        shapes={sid: pack_shape(polygons) for sid, polygons in shapes.items()},
         bounds={sid: _ring_bounds(shapes[sid], codes) for sid in used},  # unchained codes
     )
     fine_arcs = {
@@ -113,9 +118,79 @@ def encode_levels(levels, shape_ids, zoom: float, fine_zoom: float | None = None
         zoom=fine_zoom,
         grid_zoom=fine_grid,
         numbers=list(fine_arcs),
-        arcs=_chained([_arc_code(levels.fine_arcs[a], fine_grid) for a in fine_arcs.values()]),
+        arcs=pack(
+            _chained([_arc_code(levels.fine_arcs[a], fine_grid) for a in fine_arcs.values()])
+        ),
     )
     return coarse, fine
+
+
+def pack(codes: list[list[int]]) -> str:
+    """Chained codes as one string: each number zigzag-coded (0, -1, 1, -2 … as 0, 1, 2, 3 …),
+    then written 5 bits a digit, lowest first; the arcs separated by ``ARC_END``. About 13 %
+    fewer bytes gzipped than the same numbers as JSON arrays."""
+    return ARC_END.join("".join(_digits(v) for v in code) for code in codes)
+
+
+def unpack(text: str) -> list[list[int]]:
+    """The inverse of :func:`pack`."""
+    return [_numbers(arc) for arc in text.split(ARC_END)] if text else []
+
+
+def pack_shape(polygons: list[list[list[int]]]) -> str:
+    """A shape's arc references as one string: each reference a step from the one before (the
+    shape's first from 0), in the digits of :func:`pack`; rings separated by ``ARC_END``,
+    polygons by ``POLYGON_END``. Rings mostly run through arcs numbered one after another, so
+    the steps are small: a third of the bytes of the JSON arrays, gzipped."""
+    last, out = 0, []
+    for polygon in polygons:
+        rings = []
+        for ring in polygon:
+            steps = []
+            for ref in ring:
+                steps.append(_digits(ref - last))
+                last = ref
+            rings.append("".join(steps))
+        out.append(ARC_END.join(rings))
+    return POLYGON_END.join(out)
+
+
+def unpack_shape(text: str) -> list[list[list[int]]]:
+    """The inverse of :func:`pack_shape`."""
+    last, polygons = 0, []
+    for polygon in text.split(POLYGON_END) if text else []:
+        rings = []
+        for ring in polygon.split(ARC_END):
+            refs = []
+            for step in _numbers(ring):
+                last += step
+                refs.append(last)
+            rings.append(refs)
+        polygons.append(rings)
+    return polygons
+
+
+def _numbers(digits: str) -> list[int]:
+    value = {d: i for i, d in enumerate(DIGITS)}
+    numbers, number, shift = [], 0, 0
+    for digit in digits:
+        v = value[digit]
+        number |= (v & 31) << shift
+        shift += 5
+        if v < 32:
+            numbers.append(number >> 1 if number % 2 == 0 else -(number + 1) // 2)
+            number, shift = 0, 0
+    return numbers
+
+
+def _digits(v: int) -> str:
+    n = 2 * v if v >= 0 else -2 * v - 1
+    out = []
+    while n >= 32:
+        out.append(DIGITS[32 | (n & 31)])
+        n >>= 5
+    out.append(DIGITS[n])
+    return "".join(out)
 
 
 def _chained(codes: list[list[int]]) -> list[list[int]]:

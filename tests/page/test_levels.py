@@ -37,7 +37,7 @@ def _drawn(coarse, fine, sid, level, zoom):
     arcs = _arcs(coarse, fine, level)
     grid = coarse["gridZoom"] if level == 0 else fine["gridZoom"]
     rings = []
-    for polygon in coarse["shapes"][sid]:
+    for polygon in pagecodec.shapes(coarse)[sid]:
         for refs in polygon:
             ring = pagecodec.ring_points(refs, arcs.__getitem__)
             if len(np.unique(ring, axis=0)) >= 3:

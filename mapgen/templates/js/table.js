@@ -3,19 +3,60 @@
 // rings as lists of arc numbers; the fine table parsed only when the map is first zoomed in
 // over the detail region) is documented once, in docs/page-format.md.
 (function (mg, L) {
-  // Chained delta codes to absolute points, one Int32Array [x0, y0, x1, y1, …] per arc.
-  function unchain(codes) {
+  // The packed numbers of the tables (docs/page-format.md, "Packed arcs"): base64url digits
+  // of 5 bits, lowest first (a digit from 32 on says another follows), zigzag-coded; "."
+  // ends an arc (or a shape's ring), "," a shape's polygon.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var VALUE = new Int8Array(128);
+  for (var d = 0; d < DIGITS.length; d++) {
+    VALUE[DIGITS.charCodeAt(d)] = d;
+  }
+
+  function numbers(text) {
+    var out = [];
+    var number = 0;
+    var scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var v = VALUE[text.charCodeAt(i)];
+      number += (v & 31) * scale;
+      scale *= 32;
+      if (v < 32) {
+        out.push(number % 2 ? -(number + 1) / 2 : number / 2);
+        number = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  }
+
+  // The arcs to absolute points, one Int32Array [x0, y0, x1, y1, …] per arc; each arc's
+  // first point is a step from the last point of the arc before.
+  function unpack(text) {
     var x = 0;
     var y = 0;
-    return codes.map(function (code) {
-      var out = new Int32Array(code.length);
-      for (var i = 0; i < code.length; i += 2) {
-        x += code[i];
-        y += code[i + 1];
+    return (text ? text.split(".") : []).map(function (arc) {
+      var steps = numbers(arc);
+      var out = new Int32Array(steps.length);
+      for (var i = 0; i < steps.length; i += 2) {
+        x += steps[i];
+        y += steps[i + 1];
         out[i] = x;
         out[i + 1] = y;
       }
       return out;
+    });
+  }
+
+  // A shape's polygons of rings of arc references; each a step from the one before.
+  function unpackShape(text) {
+    var last = 0;
+    return (text ? text.split(",") : []).map(function (polygon) {
+      return polygon.split(".").map(function (ring) {
+        return numbers(ring).map(function (step) {
+          last += step;
+          return last;
+        });
+      });
     });
   }
 
@@ -33,7 +74,7 @@
     coarseTable: function () {
       if (!this.table) {
         this.table = mg.dom.readJson("mapgen-shapes");
-        this.table.points = unchain(this.table.arcs);
+        this.table.points = unpack(this.table.arcs);
       }
       return this.table;
     },
@@ -42,7 +83,7 @@
       if (this.fine === null) {
         var fine = this.fine = mg.dom.readJson("mapgen-shapes-fine") || false;
         if (fine) {
-          var points = unchain(fine.arcs);
+          var points = unpack(fine.arcs);
           fine.byNumber = {};
           fine.numbers.forEach(function (n, i) { fine.byNumber[n] = points[i]; });
           this.detail.decoded = true;
@@ -113,7 +154,7 @@
       var z = t.gridZoom;
       this.byId[id] = {
         tables: this,
-        geom: t.shapes[id],
+        geom: unpackShape(t.shapes[id]),
         box: box.length ? L.bounds([box[0], box[1]], [box[2], box[3]]) : null,
         bounds: box.length ? L.latLngBounds(crs.pointToLatLng(L.point(box[0], box[3]), z),
                                             crs.pointToLatLng(L.point(box[2], box[1]), z))
