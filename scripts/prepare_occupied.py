@@ -14,8 +14,8 @@ archives of DeepStateMap.Live's data) and, from data/geo/, Ukraine's outline
 Each month's shape is DeepState's occupied area joined with the areas held before 2022 (so
 that the pre-2022 area and Crimea, which DeepState's outline misses by slivers along its own
 line and coast, continue into it without a gap), cut to Ukraine's outline of data/geo (so
-that its border and coast are the map's), and put on a grid of 0.0001 degrees (at most 8 m from the source, a fiftieth of a pixel at the
-map's greatest zoom).
+that its border and coast are the map's), and put on a grid of 0.0001 degrees (at most 8 m
+from the source, a fiftieth of a pixel at the map's greatest zoom).
 The months share most of their lines, so the file stores them as TopoJSON: every line once
 (GDAL reads it as any other vector file). Deterministic: two runs write identical bytes. The
 map build never reads the shared folder. Method, figures and licence: data/geo/SOURCES.md.

@@ -80,6 +80,33 @@ def built_languages(tmp_path_factory):
     return {lang: out.with_name(f"nato_map.{lang}.html") for lang in LANGUAGES}
 
 
+# The names a page shows (labels.js) and how many overlap: a name may overlap nothing (no
+# other name, no place's dot, no marker); a place's dot may lie under a marker of the same
+# place (an event at Odesa), not under another dot.
+LABELS_STATE = """() => {
+  const map = mapgen.map, view = map.getBounds(), zoom = map.getZoom();
+  const shown = sel => [...document.querySelectorAll(sel)].filter(e => !e.hidden);
+  const names = shown('.mg-label span:not(.mg-dot)').map(e => e.textContent.replace('\\n', ' '));
+  const box = e => e.getBoundingClientRect();
+  const nameBoxes = shown('.mg-label span:not(.mg-dot)').map(box).filter(r => r.width > 0);
+  const dotBoxes = shown('.mg-label .mg-dot').map(box);
+  const markers = [];
+  map.eachLayer(l => { if (l instanceof L.CircleMarker && l.getElement())
+    markers.push(box(l.getElement())); });
+  const hit = (a, b) => a.left < b.right && b.left < a.right
+    && a.top < b.bottom && b.top < a.bottom;
+  let overlaps = 0;
+  nameBoxes.forEach((a, i) => {
+    [...nameBoxes.slice(i + 1), ...dotBoxes, ...markers]
+      .forEach(b => { if (hit(a, b)) overlaps++; });
+  });
+  dotBoxes.forEach((a, i) => dotBoxes.slice(i + 1)
+    .forEach(b => { if (hit(a, b)) overlaps++; }));
+  const edges = [view.getSouth(), view.getWest(), view.getNorth(), view.getEast()];
+  return {names, overlaps, zoom, view: edges};
+}"""
+
+
 class PageParts(HTMLParser):
     """A built page taken apart: its JSON data blocks (by id), its code scripts, its styles."""
 

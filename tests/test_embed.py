@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import screen_point
+from conftest import LABELS_STATE, screen_point
 
 pytestmark = pytest.mark.browser
 
@@ -230,30 +230,12 @@ def test_on_a_phone_the_popup_clears_the_controls(built_map, open_page, where):
     assert close["y"] >= mapbox["y"]
 
 
-OVERLAPS = """() => {
-  const boxes = sel => [...document.querySelectorAll(sel)].map(e => e.getBoundingClientRect())
-    .filter(r => r.width > 0);
-  const labels = boxes('.mg-label span');
-  const dots = [];
-  mapgen.map.eachLayer(l => { if (l instanceof L.CircleMarker && l.getElement())
-    dots.push(l.getElement().getBoundingClientRect()); });
-  const hit = (a, b) => a.left < b.right && b.left < a.right
-    && a.top < b.bottom && b.top < a.bottom;
-  let n = 0;
-  labels.forEach((a, i) => {
-    labels.slice(i + 1).forEach(b => { if (hit(a, b)) n++; });
-    dots.forEach(d => { if (hit(a, d)) n++; });
-  });
-  return [n, labels.length];
-}"""
-
-
 @pytest.mark.parametrize("state", ["", "#chapter=explore", "#chapter=no-activity"])
 def test_no_name_overlaps_another_or_a_dot(built_map, open_page, state):
     page = open_page(built_map, fragment=state)
     page.wait_for_timeout(300)
-    overlaps, shown = page.evaluate(OVERLAPS)
-    assert overlaps == 0 and shown >= 15, (overlaps, shown)
+    state = page.evaluate(LABELS_STATE)
+    assert state["overlaps"] == 0 and len(state["names"]) >= 15, state
     for name in ("Ukraine", "Russia"):  # the story's countries are placed first
         assert page.locator(".mg-label span", has_text=name).count() >= 1
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import tomllib
 from datetime import date
 
 import pyogrio
@@ -122,9 +123,12 @@ def english(built, browser):
 
 
 def _same_in(lang: str) -> set[str]:
-    """Country names Natural Earth writes alike in English and ``lang`` (Portugal, Iran)."""
+    """Country names Natural Earth writes alike in English and ``lang`` (Portugal, Iran), and
+    the places the language file names alike (Berlin, Ankara)."""
     frame = pyogrio.read_dataframe(ROOT / "data/geo/countries.fgb", read_geometry=False)
-    return set(frame.loc[frame[f"name_{lang}"] == frame["name"], "name"])
+    same = set(frame.loc[frame[f"name_{lang}"] == frame["name"], "name"])
+    places = tomllib.loads((ROOT / f"data/i18n/{lang}.toml").read_text(encoding="utf-8"))
+    return same | {p["name"] for p in places["places"].values()}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -18,6 +18,7 @@ from mapgen.layers import (
     events,
     membership,
     nuclear,
+    places,
     posture,
     seas,
     treaty_zone,
@@ -35,6 +36,7 @@ REGISTRY = {
     "seas": seas,
     "donbas": donbas,
     "events": events,
+    "places": places,
 }
 
 __all__ = ["REGISTRY", "LayerContext", "MapLayer", "build_layers", "inputs"]

@@ -4,6 +4,8 @@ Registered as ``base`` (the name map.toml's ``[layers.base]`` and the chapters u
 
 from __future__ import annotations
 
+from shapely.ops import polylabel
+
 from mapgen.inputs.schema import Key, text
 from mapgen.layers.helpers import shape_group
 from mapgen.layers.model import Labels, LayerContext, MapLayer
@@ -16,6 +18,28 @@ SPEC = {
     # names placed first where names would collide: the story's countries
     "label_first": Key("iso3s"),
 }
+
+
+SEA_RANK = {True: 4, False: 6}  # a sea of 300,000 km² or more from zoom 3, a smaller from 5
+
+
+def _sea_labels(seas) -> list[dict]:
+    """The seas' names, at the pole of inaccessibility of their water (the point farthest from
+    any coast), without the parenthesis of the Baltic's full name."""
+    labels = []
+    for sea in seas.itertuples():
+        point = polylabel(sea.geometry, tolerance=0.05)
+        labels.append(
+            {
+                "name": sea.name.split(" (")[0],
+                "lat": round(point.y, 4),
+                "lon": round(point.x, 4),
+                "rank": SEA_RANK[sea.area_km2 >= 300_000],
+                "first": False,
+                "kind": "sea",
+            }
+        )
+    return labels
 
 
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
@@ -63,6 +87,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             strict=True,
         )
     ]
+    labels += _sea_labels(context.shapes[context.shapes["kind"] == "sea"])
     # placement priority: the story's countries, then by Natural Earth's rank (larger first)
     labels.sort(key=lambda label: (not label["first"], label["rank"]))
     layer.items.append(Labels(labels))

@@ -30,6 +30,12 @@ def leaflet_js() -> str:
     return re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", text)
 
 
+# The default marker's image, which leaflet.css names only so that L.Icon.Default can guess
+# where its images lie: the page makes no default marker, and a notebook's markers take
+# theirs from the mapgen-icons block (page/notebook.py). 1.5 KB gzipped.
+UNUSED_IMAGES = {"images/marker-icon.png"}
+
+
 @cache
 def leaflet_css() -> str:
     """leaflet.css with its images turned into data: URIs, so nothing is fetched, minified
@@ -37,6 +43,8 @@ def leaflet_css() -> str:
     base = _leaflet_dir()
 
     def inline(match: re.Match) -> str:
+        if match.group(1) in UNUSED_IMAGES:
+            return "none"
         data = base64.b64encode((base / match.group(1)).read_bytes()).decode("ascii")
         return f"url(data:image/png;base64,{data})"
 

@@ -92,6 +92,7 @@ class Label:
     lon: float
     rank: int
     first: bool
+    kind: str = "country"  # country | sea | capital | city (docs/page-format.md)
 
 
 @dataclass

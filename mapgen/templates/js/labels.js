@@ -1,66 +1,119 @@
-// labels.js: names drawn as text, each from the zoom its rank allows.
+// labels.js: every name on the map in one placement. Countries are named inside their shape,
+// capitals and cities beside their dot. Names are placed in priority order (the story's
+// countries, then the story's places, then the others by rank, as the data orders each set);
+// each takes the first of its candidate positions that overlaps no name placed before it and
+// no dot on the map, so a name is never dropped for one of lower priority.
 (function (mg, L) {
-  var OFFSETS = [[0, 0], [0, 13], [0, -13], [34, 0], [-34, 0]];
+  // A country's candidates: centred, then nudged (below, above, right, left), then on two
+  // lines (broken at the space nearest the middle: a long name is not hyphenated), then a
+  // size smaller, centred and nudged.
+  var NUDGES = [[0, 0], [0, 11], [0, -11], [14, 0], [-14, 0], [0, 21], [0, -21], [26, 0],
+                [-26, 0]];
+  var GAP = 3;  // px between a dot and its name
+  var SIDES = ["right", "left", "above", "below"];  // a place's candidates
 
-  mg.addLabels = function (group, set) {
-    var labels = set.labels.map(function (l) {
-      return {
-        rank: l.rank,
-        marker: L.marker([l.lat, l.lon], {
-          icon: L.divIcon({ className: "mg-label", html: mg.dom.textNode("span", null, l.name),
-                            iconSize: null }),
-          interactive: false,
-          keyboard: false,
-          pane: "mgLabels"
-        })
-      };
+  function twoLines(name) {
+    var best = -1;
+    for (var i = 0; i < name.length; i++) {
+      if (name[i] === " " && (best < 0 || Math.abs(i - name.length / 2) <
+                                          Math.abs(best - name.length / 2))) {
+        best = i;
+      }
+    }
+    return best < 0 ? null : name.slice(0, best) + "\n" + name.slice(best + 1);
+  }
+
+  function countryForms(name) {
+    var broken = twoLines(name);
+    var forms = NUDGES.map(function (n) { return { text: name, dx: n[0], dy: n[1] }; });
+    if (broken) {
+      forms.push({ text: broken, dx: 0, dy: 0 });
+    }
+    NUDGES.forEach(function (n) {
+      forms.push({ text: broken || name, dx: n[0], dy: n[1], small: true });
     });
-    // Names in priority order (the data's order): each is shown if its zoom allows and it
-    // overlaps no name placed before it and no dot on the map.
+    return forms;
+  }
+
+  // r: from the dot's centre to the edge of what it stands under (itself, or a marker drawn
+  // over it, as an event at Odesa is).
+  function placeTransform(side, r) {
+    r += GAP;
+    switch (side) {
+      case "right": return "translate(" + r + "px, -50%)";
+      case "left": return "translate(calc(-100% - " + r + "px), -50%)";
+      case "above": return "translate(-50%, calc(-100% - " + r + "px))";
+      default: return "translate(-50%, " + r + "px)";
+    }
+  }
+
+  function makeLabel(l) {
+    var place = l.kind === "capital" || l.kind === "city";
+    var icon = document.createElement("div");
+    var name = mg.dom.textNode("span", "mg-name", l.name);
+    var dot = null;
+    if (place) {
+      dot = mg.dom.textNode("span", "mg-dot mg-" + l.kind, "");
+      icon.appendChild(dot);
+    }
+    icon.appendChild(name);
+    var marker = L.marker([l.lat, l.lon], {
+      icon: L.divIcon({ className: "mg-label" + (place ? " mg-place-label" : "") +
+                                   (l.kind === "sea" ? " mg-sea-label" : ""),
+                        html: icon, iconSize: null }),
+      interactive: false,
+      keyboard: false,
+      pane: "mgLabels"
+    });
+    return { label: l, marker: marker, place: place, forms: place ? SIDES : countryForms(l.name) };
+  }
+
+  function overlaps(box, taken) {
+    return taken.some(function (t) {
+      return box.left < t.right && t.left < box.right && box.top < t.bottom && t.top < box.bottom;
+    });
+  }
+
+  // One placement a map: the label sets register, and every update places them all.
+  var placements = [];  // [{ map, add }]
+  function placement(map) {
+    var known = placements.filter(function (p) { return p.map === map; })[0];
+    if (known) {
+      return known;
+    }
+    var sets = [];
     var busy = false;
     function update() {
-      var map = mg.leaflet.mapOf(group);
-      if (!map || busy) {
+      if (busy) {
         return;
       }
       busy = true;
       var zoom = map.getZoom();
-      var taken = [];
+      var markers = [];
       map.eachLayer(function (layer) {
         if (layer instanceof L.CircleMarker && layer.getElement && layer.getElement()) {
-          taken.push(layer.getElement().getBoundingClientRect());
+          markers.push(layer.getElement().getBoundingClientRect());
         }
       });
-      labels.forEach(function (label) {
-        var m = label.marker;
-        var show = zoom >= label.rank - 1;
-        if (show && !group.hasLayer(m)) {
-          group.addLayer(m);
-        } else if (!show && group.hasLayer(m)) {
-          group.removeLayer(m);
-        }
-        if (!show) {
-          return;
-        }
-        // where it stands, else just beside: below, above, right, left
-        var span = m.getElement().firstChild;
-        var placed = OFFSETS.some(function (offset) {
-          span.style.transform = "translate(calc(-50% + " + offset[0] + "px), calc(-50% + " +
-            offset[1] + "px))";
-          var box = span.getBoundingClientRect();
-          var clash = taken.some(function (t) {
-            return box.left < t.right && t.left < box.right && box.top < t.bottom &&
-              t.top < box.bottom;
-          });
-          if (!clash) {
-            taken.push(box);
-          }
-          return !clash;
+      var taken = markers.slice();
+      var all = [];
+      sets.forEach(function (set, s) {
+        set.labels.forEach(function (item, i) {
+          all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
         });
-        if (!placed) {
-          group.removeLayer(m);
+      });
+      all.sort(function (a, b) {
+        return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
+      });
+      // the story's dots first: they cannot move, so the names (its country's too) go round
+      all.forEach(function (entry) {
+        var item = entry.item;
+        if (item.place && item.label.first && visible(item, zoom)) {
+          shown(item, entry.group);
+          taken.push(item.marker.getElement().querySelector(".mg-dot").getBoundingClientRect());
         }
       });
+      all.forEach(function (entry) { place(entry.item, entry.group, zoom, taken, markers); });
       busy = false;
     }
     var pending = false;
@@ -70,15 +123,106 @@
         requestAnimationFrame(function () { pending = false; update(); });
       }
     }
+    map.on("zoomend", update);
+    map.on("layeradd layerremove", function (event) {  // dots come and go with the date
+      if (event.layer instanceof L.CircleMarker) {
+        later();
+      }
+    });
+    known = {
+      map: map,
+      add: function (group, labels) {
+        sets.push({ group: group, labels: labels });
+        later();  // names follow in the next frame: the shapes get on screen first
+      }
+    };
+    placements.push(known);
+    return known;
+  }
+
+  // Which names come first: the story's countries due at this zoom, then the story's places
+  // (their dots are reserved before any name: a dot cannot move, a name can), then the
+  // story's countries a zoom early (where they fit), then the others.
+  function due(item, zoom) {
+    return zoom >= item.label.rank - 1;
+  }
+
+  function visible(item, zoom) {
+    return due(item, zoom) || (item.label.first && !item.place && zoom >= item.label.rank - 2);
+  }
+
+  function priority(item, zoom) {
+    if (!item.label.first) {
+      return 3;
+    }
+    return item.place ? 1 : due(item, zoom) ? 0 : 2;
+  }
+
+  function shown(item, group) {
+    if (!group.hasLayer(item.marker)) {
+      group.addLayer(item.marker);
+    }
+  }
+
+  function clearance(dot, markers) {
+    var x = (dot.left + dot.right) / 2;
+    var y = (dot.top + dot.bottom) / 2;
+    var r = dot.width / 2;
+    markers.forEach(function (m) {
+      if (overlaps(dot, [m])) {
+        r = Math.max(r, x - m.left, m.right - x, y - m.top, m.bottom - y);
+      }
+    });
+    return r;
+  }
+
+  function place(item, group, zoom, taken, markers) {
+    var m = item.marker;
+    if (!visible(item, zoom)) {
+      if (group.hasLayer(m)) {
+        group.removeLayer(m);
+      }
+      return;
+    }
+    shown(item, group);
+    var el = m.getElement();
+    var name = el.querySelector(".mg-name");
+    var dot = el.querySelector(".mg-dot");
+    var dotBox = dot ? dot.getBoundingClientRect() : null;
+    var own = dotBox && item.label.first;  // a dot reserved before any name
+    if (dotBox && !own && overlaps(dotBox, taken)) {
+      group.removeLayer(m);
+      return;
+    }
+    var reach = dotBox ? clearance(dotBox, markers) : 0;
+    var placed = item.forms.some(function (form) {
+      if (item.place) {
+        name.style.transform = placeTransform(form, reach);
+      } else {
+        name.textContent = form.text;
+        el.classList.toggle("mg-small", Boolean(form.small));
+        el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
+        name.style.transform = "translate(calc(-50% + " + form.dx + "px), calc(-50% + " +
+          form.dy + "px))";
+      }
+      var box = name.getBoundingClientRect();
+      if (overlaps(box, taken)) {
+        return false;
+      }
+      taken.push(box);
+      return true;
+    });
+    if (!placed) {  // (a story place's dot stays reserved: no name went over it)
+      group.removeLayer(m);
+    } else if (dotBox) {
+      taken.push(dotBox);
+    }
+  }
+
+  mg.addLabels = function (group, set) {
+    var labels = set.labels.map(makeLabel);
     function start(map) {
-      // Names follow in the next frame: the shapes get on screen first.
-      requestAnimationFrame(update);
-      map.on("zoomend", update);
-      map.on("layeradd layerremove", function (event) {  // dots come and go with the date
-        if (event.layer instanceof L.CircleMarker) {
-          later();
-        }
-      });
+      placement(map).add(group, labels);
     }
     if (mg.leaflet.mapOf(group)) {
       start(mg.leaflet.mapOf(group));

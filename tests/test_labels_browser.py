@@ -1,0 +1,111 @@
+"""The map's names in Chromium (labels.js): in every language, at 1,280 and 375 px, the story's
+countries are named wherever their rank's zoom has come (Germany in every language), the
+places a chapter's text names are named in that chapter from their ``min_zoom``, and no name
+overlaps another or a dot."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LABELS_STATE, LANGUAGES, page_parts
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {1280: 800, 375: 740}
+# The places the chapters' texts name (data/places.csv), which each chapter must show.
+CHAPTER_PLACES = {
+    "no-activity": ["Kyiv", "Minsk", "Moscow"],
+    "donbas": ["Donetsk", "Luhansk", "Mariupol", "Sevastopol", "Simferopol"],
+    "seas": ["Odesa", "Sevastopol"],
+}
+
+
+def _labels(path):
+    """The page's labels (page-format.md, Label), by kind."""
+    labels = [
+        label
+        for layer in page_parts(path).json["mapgen-data"]["layers"]
+        for item in layer["items"]
+        if item["kind"] == "labels"
+        for label in item["labels"]
+    ]
+    return labels
+
+
+def _story_countries_due(labels, state):
+    """The story's country names the view must show: their anchor in view, their zoom come."""
+    south, west, north, east = state["view"]
+    return sorted(
+        label["name"]
+        for label in labels
+        if label["kind"] == "country"
+        and label["first"]
+        and state["zoom"] >= label["rank"] - 1
+        and south < label["lat"] < north
+        and west < label["lon"] < east
+    )
+
+
+def _place_names(labels, english, path_en, zoom):
+    """The names, in the page's language, of the places given in English that are due at
+    ``zoom`` (their ``min_zoom``)."""
+    own = {label["name"]: label for label in _labels(path_en)}
+    order = [label for label in _labels(path_en) if label["kind"] != "country"]
+    local = [label for label in labels if label["kind"] != "country"]
+    by_english = {e["name"]: here for e, here in zip(order, local, strict=True)}
+    assert all(name in own for name in english)
+    return [by_english[n]["name"] for n in english if zoom >= by_english[n]["rank"] - 1]
+
+
+def _check(page, labels, expect_places=(), story=True):
+    state = page.evaluate(LABELS_STATE)
+    due = _story_countries_due(labels, state) if story else []
+    missing = [n for n in due if n not in state["names"]]
+    missing += [n for n in expect_places if n not in state["names"]]
+    assert not missing, (missing, state["zoom"])
+    assert state["overlaps"] == 0, state["overlaps"]
+    return state
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_opening_view_names_the_story_in_every_language(
+    built_languages, open_page, lang, width
+):
+    path = built_languages[lang]
+    page = open_page(path, width=width, height=WIDTHS[width])
+    page.wait_for_timeout(300)
+    state = _check(page, _labels(path))
+    own = {"en": "Germany", "de": "Deutschland", "fr": "Allemagne", "pl": "Niemcy",
+           "uk": "Німеччина", "ru": "Германия", "ar": "ألمانيا"}  # fmt: skip
+    assert own[lang] in state["names"]  # the story's Germany, in every language (issue 23)
+    assert len(state["names"]) >= 15
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+@pytest.mark.parametrize("chapter", list(CHAPTER_PLACES))
+def test_each_chapter_names_its_places(built_languages, open_page, chapter, lang, width):
+    path = built_languages[lang]
+    page = open_page(path, width=width, height=WIDTHS[width], fragment=f"#chapter={chapter}")
+    page.wait_for_timeout(600)
+    labels = _labels(path)
+    zoom = page.evaluate("mapgen.map.getZoom()")
+    places = _place_names(labels, CHAPTER_PLACES[chapter], built_languages["en"], zoom)
+    assert places or width == 375, (chapter, zoom)  # at 1,280 px every one is due
+    _check(page, labels, places)
+
+
+# With every event on the map (the "since" chapter, Explore), a phone's screen at zoom 3 is
+# crowded with markers, which no name may cover: there a story country may go unnamed (issue
+# 23 stays open for it); its names still overlap nothing.
+CROWDED = {("since", 375), ("explore", 375)}
+
+
+@pytest.mark.parametrize("chapter", ["enlargement", "baseline", "since", "explore"])
+def test_the_other_chapters_name_the_story_without_overlaps(built_languages, open_page, chapter):
+    path = built_languages["en"]
+    for width, height in WIDTHS.items():
+        page = open_page(path, width=width, height=height, fragment=f"#chapter={chapter}")
+        page.wait_for_timeout(600)
+        _check(page, _labels(path), story=(chapter, width) not in CROWDED)
+        page.close()
