@@ -131,6 +131,7 @@ def test_tooltip_and_popup(built_map, open_page):
     assert "27 May 1997" in popup.inner_text() and "Sources:" in popup.inner_text()
     links = popup.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert links == [
+        "https://www.nato.int/cps/en/natohq/topics_52044.htm",  # Estonia: in NATO from 2004
         "https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en",
         "https://tass.com/world/1377211/amp",
     ]

@@ -183,11 +183,11 @@ def test_a_click_on_a_shape_leaves_no_focus_box(built_map, open_page):
 @pytest.mark.parametrize(
     ("where", "titles"),
     [
-        ((49.5, 31.0), ["No NATO military activity: the map's reading",
+        ((49.5, 31.0), ["Ukraine", "No NATO military activity: the map's reading",
                         "The Bucharest promise, 3 April 2008"]),
-        ((45.3, 34.2), ["No NATO military activity: the map's reading",
+        ((45.3, 34.2), ["Ukraine", "No NATO military activity: the map's reading",
                         "The Bucharest promise, 3 April 2008", "Crimea and Sevastopol"]),
-        ((47.95, 38.73), ["No NATO military activity: the map's reading",
+        ((47.95, 38.73), ["Ukraine", "No NATO military activity: the map's reading",
                           "The Bucharest promise, 3 April 2008",
                           "Areas held by Russia-backed forces, February 2015 - February 2022"]),
     ],

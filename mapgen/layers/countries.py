@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from shapely.ops import polylabel
 
-from mapgen.inputs.schema import Key, text
+from mapgen.inputs.schema import URL, Key, text
 from mapgen.layers.helpers import shape_group
 from mapgen.layers.model import Labels, LayerContext, MapLayer
+from mapgen.locale import long_date
 from mapgen.texts import fill
 
 STYLE = {"fillOpacity": 1, "weight": 0.8}
@@ -17,6 +18,12 @@ SPEC = {
     "tooltip": text("name"),
     # names placed first where names would collide: the story's countries
     "label_first": Key("iso3s"),
+    # what a tap on a country says when no story fact lies there: its name and whether it is
+    # in NATO (true on every date of the timeline)
+    "popup_member": text("date"),
+    "popup_not_member": text(),
+    "popup_source": text(),
+    "popup_source_url": URL,
 }
 
 
@@ -42,6 +49,14 @@ def _sea_labels(seas) -> list[dict]:
     return labels
 
 
+def _status(spec: dict, sid: str, joined_on) -> dict:
+    """A member's popup (or a part of one: Greenland, the former GDR): since when it is in
+    NATO. Headed with its tip, its name; the others say the set's "Not a NATO member"."""
+    if sid not in joined_on.index:
+        return {}
+    return {"popup": {"text": fill(spec["popup_member"], date=long_date(joined_on[sid]))}}
+
+
 def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     """Return the base layer: all countries in the land colour, and their names."""
     style = context.settings.style
@@ -58,8 +73,13 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     # wait until after the first paint ("under"); it shows when a wave is switched off.
     shapes = context.joined.member_shapes
     covered = set(shapes.index[shapes["member_as_of"]])
+    joined_on = shapes["accession_date"]
     features = [
-        {"id": sid, "tip": fill(spec["tooltip"], name=name)}
+        {
+            "id": sid,
+            "tip": fill(spec["tooltip"], name=name),
+            **_status(spec, sid, joined_on),
+        }
         | ({"under": True} if sid in covered else {})
         for sid, name in zip(countries.index, countries["name"], strict=True)
     ]
@@ -73,6 +93,13 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             "weight": STYLE["weight"],
         },
         control=False,
+        popup={
+            "title": "",  # each country's popup is headed with its name (its tip)
+            "text": spec["popup_not_member"],
+            "source": spec["popup_source"],
+            "url": spec["popup_source_url"],
+            "more": [],
+        },
     )
     labelled = countries[countries["label_rank"] < 10]
     first = spec["label_first"]

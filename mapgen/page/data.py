@@ -41,11 +41,13 @@ Style = dict[str, object]  # Leaflet path options (fillColor, weight …) and ma
 
 @dataclass
 class Popup:
-    title: str
     text: str
-    source: str
-    url: str
-    more: list[list[str]]  # further [source, link] pairs
+    # A feature's popup may leave its title to its tip and its sources to its set's popup (the
+    # base layer's countries: docs/page-format.md, Popup)
+    title: str | None = field(default=None, metadata=OMITTED)
+    source: str | None = field(default=None, metadata=OMITTED)
+    url: str | None = field(default=None, metadata=OMITTED)
+    more: list[list[str]] | None = field(default=None, metadata=OMITTED)  # [source, link] pairs
 
 
 @dataclass

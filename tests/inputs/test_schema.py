@@ -42,7 +42,10 @@ def test_every_problem_in_one_run_on_its_line(tmp_path, monkeypatch):
         .replace(
             '[layers.base]\ntooltip = "{name}"', '[layers.base]\ntooltip = "{name}"\ntooltop = "x"'
         )
-        .replace('source_url = "https://www.nato.int/', 'source_url = "javascript://www.nato.int/')
+        .replace(
+            'source_url = "https://www.nato.int/cps/en/natolive/',
+            'source_url = "javascript://www.nato.int/cps/en/natolive/',
+        )
         .replace('title = "NATO', 'title = "\\u0007NATO', 1)
     )
     title = "\u0007" + text.split('title = "\\u0007')[1].split('"')[0]

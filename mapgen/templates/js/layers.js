@@ -23,7 +23,14 @@
       var layer = new mg.SharedShape(state.tables.shapeOf(f.id), L.extend({}, style));
       layer.feature = { properties: { id: f.id, since: f.since || null } };
       // in drawing order: the later, the higher
-      state.items.set(layer, { layer: layer, tip: f.tip, popup: f.popup || set.popup,
+      // a feature's popup, with what it leaves out from the set's, headed with its tip where
+      // it has no heading (page-format.md, Popup)
+      var popup = f.popup || set.popup;
+      if (popup && set.popup && (f.popup || !set.popup.title)) {
+        popup = L.extend({}, set.popup, f.popup);
+        popup.title = popup.title || f.tip;
+      }
+      state.items.set(layer, { layer: layer, tip: f.tip, popup: popup,
                                order: state.drawn++, record: record });
       return layer;
     });

@@ -1,0 +1,47 @@
+"""No dead taps (issue 23): a tap on any country answers with its name and whether it is in
+NATO, first, then the story's facts there; in every language."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import screen_point
+
+pytestmark = pytest.mark.browser
+
+# (lat, lon) well inside each country; what the first lines of its popup say, by language
+TAPS = {
+    (44.0, 20.9): {"en": ("Serbia", "Not a NATO member"), "uk": ("Сербія", "Не член НАТО")},
+    (52.0, 19.0): {  # Babel writes "р." after a narrow no-break space
+        "en": ("Poland", "In NATO from 12 March 1999"),
+        "uk": ("Польща", "У НАТО з 12 березня 1999\u202fр."),
+    },
+    (64.0, 26.0): {
+        "en": ("Finland", "In NATO from 4 April 2023"),
+        "uk": ("Фінляндія", "У НАТО з 4 квітня 2023\u202fр."),
+    },
+    (46.8, 8.2): {"en": ("Switzerland", "Not a NATO member"), "uk": ("Швейцарія", "Не член НАТО")},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("where", list(TAPS))
+def test_a_tap_on_any_country_names_it_and_its_status(built_languages, open_page, lang, where):
+    page = open_page(built_languages[lang], fragment="#chapter=explore")
+    page.wait_for_timeout(400)
+    page.mouse.click(*screen_point(page, *where))
+    popup = page.locator(".leaflet-popup-content .mg-popup").first
+    popup.wait_for(state="visible", timeout=3000)
+    title, text = TAPS[where][lang]
+    assert popup.locator(".mg-popup-title").inner_text() == title
+    assert popup.locator("p").first.inner_text() == text
+    assert page.console_errors == []
+
+
+def test_the_country_comes_before_the_story_facts_there(built_languages, open_page):
+    page = open_page(built_languages["en"], fragment="#chapter=explore")
+    page.wait_for_timeout(400)
+    page.mouse.click(*screen_point(page, 49.0, 31.5))  # Ukraine: the no-activity zone, Bucharest
+    titles = page.locator(".leaflet-popup-content .mg-popup-title")
+    titles.first.wait_for(state="visible", timeout=3000)
+    assert titles.count() >= 3
+    assert titles.first.inner_text() == "Ukraine"
