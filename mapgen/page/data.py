@@ -41,9 +41,7 @@ Style = dict[str, object]  # Leaflet path options (fillColor, weight …) and ma
 
 @dataclass
 class Popup:
-    text: str
-    # A feature's popup may leave its title to its tip and its sources to its set's popup (the
-    # base layer's countries: docs/page-format.md, Popup)
+    text: str  # a feature's popup may leave the rest to its set's and its tip (page-format.md)
     title: str | None = field(default=None, metadata=OMITTED)
     source: str | None = field(default=None, metadata=OMITTED)
     url: str | None = field(default=None, metadata=OMITTED)
