@@ -90,7 +90,7 @@ def _names(labels: Labels, box) -> list[dict]:
             continue
         ((x, y),) = to_mercator(np.array([[label["lon"], label["lat"]]], dtype=float))
         if x0 < x < x1 and y0 < y < y1:
-            out.append({"x": x, "y": y, "name": label["name"]})
+            out.append({"x": x, "y": y, "name": label["name"], "kind": label.get("kind")})
     return out
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import io
 import textwrap
 
+from mapgen.image.names import draw_names
 from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
 
 SIZE_IN = (12, 9)
 DPI = 100
+MARKER_SIZE = 40  # a marker's area, in points squared
 LEGEND_PT = 7.5
 LEGEND_COLUMNS = 3
 LEGEND_WRAP = 58  # characters a legend line holds at this size in a third of the width
@@ -181,7 +183,6 @@ def _below(plan: dict, layout: dict):
 def _above(plan: dict, layout: dict):
     """What lies above the shapes: markers, names and the map's border, as an RGBA array."""
     from matplotlib.patches import Rectangle
-    from matplotlib.patheffects import withStroke
 
     x0, y0, x1, y1 = plan["box"]
     above = _figure(transparent=True)
@@ -190,25 +191,16 @@ def _above(plan: dict, layout: dict):
         top.scatter(
             markers["x"],
             markers["y"],
-            s=40,
+            s=MARKER_SIZE,
             c=markers["color"],
             edgecolors="white",
             linewidths=1,
             zorder=3,
         )
-    for label in plan["labels"]:
-        top.text(
-            label["x"],
-            label["y"],
-            label["name"],
-            fontsize=7,
-            ha="center",
-            va="center",
-            color=plan["label_color"],
-            zorder=4,
-            parse_math=False,
-            path_effects=[withStroke(linewidth=2.2, foreground="white")],
-        )
+    draw_names(
+        top, plan["labels"], plan["markers"], pt=7, color=plan["label_color"], stroke=2.2,
+        marker_size=MARKER_SIZE,
+    )  # fmt: skip
     top.add_patch(
         Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#999", linewidth=0.8, zorder=5)
     )

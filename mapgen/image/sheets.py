@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import textwrap
 
+from mapgen.image.names import draw_names
 from mapgen.image.style import TEXT, add_shapes, swatch_style, text_side
 
 CARD_PX = (1200, 630)
@@ -63,7 +64,6 @@ def _inside(shapes: list[dict], box) -> list[dict]:
 def _map(fig, plan: dict, shapes: list[dict], rect, label_pt: float) -> None:
     """The map in ``rect`` (figure fractions): the plan's view, widened to the rectangle's
     shape; sea, shapes, markers, names, a thin border."""
-    from matplotlib.patheffects import withStroke
 
     width_in, height_in = fig.get_size_inches()
     x0, y0, x1, y1 = box = _view(plan, rect[2] * width_in / (rect[3] * height_in))
@@ -81,10 +81,10 @@ def _map(fig, plan: dict, shapes: list[dict], rect, label_pt: float) -> None:
     for markers in plan["markers"]:
         ax.scatter(markers["x"], markers["y"], s=label_pt * 4, c=markers["color"],
                    edgecolors="white", linewidths=0.6, zorder=3)  # fmt: skip
-    for label in plan["labels"]:
-        ax.text(label["x"], label["y"], label["name"], fontsize=label_pt, ha="center",
-                va="center", color=plan["label_color"], zorder=4, clip_on=True,
-                path_effects=[withStroke(linewidth=1.8, foreground="white")], **TEXT)  # fmt: skip
+    draw_names(
+        ax, plan["labels"], plan["markers"], pt=label_pt, color=plan["label_color"],
+        stroke=1.8, marker_size=label_pt * 4, clip=True,
+    )  # fmt: skip
 
 
 def _legend_rows(fig, entries: list[dict], top: float, width_in: float, pt: float, rtl: bool):
