@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import ROOT, build_baseline, timed  # noqa: E402
 
 LANGS = ["en", "de", "fr", "pl", "uk", "ru", "ar"]
-BUDGET = 200_000  # the page's gzip budget (tests/test_render.py, for the English page)
+BUDGET = 200_000  # the page's gzip budget in every language (tests/page/test_render.py)
 
 
 def _sizes(path: Path) -> tuple[int, int]:
