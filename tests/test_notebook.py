@@ -101,8 +101,35 @@ def test_a_page_without_such_elements_carries_neither():
     assert notebook.needs("var m = L.marker([1, 2]); $(`<b>x</b>`)") == {
         "jquery": True,
         "icons": True,
+        "layers": False,
     }
     assert notebook.needs("var a = mapgen.boot('map'); L.circleMarker([1, 2]);") == {
         "jquery": False,
         "icons": False,
+        "layers": False,
     }
+    assert notebook.needs("var c = L.control.layers(base, overlays, {collapsed: true});")[
+        "layers"
+    ]
+
+
+def test_a_notebook_layer_control_gets_its_toggle_image(tmp_path, browser):
+    """The page's leaflet.css leaves out the layer control's toggle images (its own panel never
+    collapses); a notebook's collapsed folium.LayerControl gets them back."""
+    m = build_map()
+    folium.GeoJson(BOX, name="A box").add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    path = tmp_path / "layers.html"
+    m.save(str(path))
+    page = browser.new_page(viewport={"width": 1000, "height": 1000})
+    errors = _errors(page)
+    page.goto(path.as_uri())
+    wait_until(page, "document.documentElement.hasAttribute('data-mapgen-ready')", 20)
+    image = page.evaluate(
+        "getComputedStyle(document.querySelector('a.leaflet-control-layers-toggle'))"
+        ".backgroundImage"
+    )
+    assert image.startswith('url("data:image/png;base64,'), image
+    assert errors == []
+    page.close()
+    assert "layers.png" not in build_map().get_root().render()  # never by name, nowhere

@@ -45,3 +45,50 @@ def test_the_country_comes_before_the_story_facts_there(built_languages, open_pa
     titles.first.wait_for(state="visible", timeout=3000)
     assert titles.count() >= 3
     assert titles.first.inner_text() == "Ukraine"
+
+
+def _enter_at(page, lat, lon):
+    """Centre the map on (lat, lon), give it the keyboard's focus by Tab, press Enter; return
+    what the live region says."""
+    page.evaluate(f"mapgen.map.setView([{lat}, {lon}], 6, {{animate: false}})")
+    page.wait_for_timeout(200)
+    page.locator(".leaflet-control-zoom-in").focus()
+    page.keyboard.press("Shift+Tab")  # back to the map: the zoom buttons follow it in the tab order
+    if page.evaluate("!document.activeElement.classList.contains('mg-map')"):
+        page.locator(".mg-map").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    return page.locator("#mg-said").text_content()
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("where", list(TAPS))
+def test_a_keyboard_user_reaches_the_same_text(built_languages, open_page, lang, where):
+    """Enter on the focused map opens what a tap at its centre opens, and the live region
+    reads it: the country's name, then its status."""
+    page = open_page(built_languages[lang], fragment="#chapter=explore")
+    page.wait_for_timeout(400)
+    said = _enter_at(page, *where)
+    title, text = TAPS[where][lang]
+    assert said.startswith(title) and text in said, said
+    popup = page.locator(".leaflet-popup-content .mg-popup-title").first
+    assert popup.inner_text() == title
+    assert page.evaluate("document.activeElement.classList.contains('mg-map')")  # arrows still pan
+    assert page.console_errors == []
+
+
+def test_the_keyboard_ring_the_hint_and_nothing_here(built_languages, open_page):
+    page = open_page(built_languages["en"], fragment="#chapter=explore")
+    page.wait_for_timeout(400)
+    keys = page.locator("#mg-keys")
+    assert "mg-keys" in page.locator(".mg-map").get_attribute("aria-describedby").split()
+    assert not keys.is_visible()  # only while the map has the keyboard's focus
+    said = _enter_at(page, 35.0, 18.0)  # the Ionian Sea: no country, no story shape
+    assert said == "Nothing on the map here. Move the map with the arrow keys."
+    assert keys.is_visible() and "Enter" in keys.inner_text()
+    ring = page.evaluate("getComputedStyle(document.querySelector('.mg-map'), '::after').content")
+    assert ring == '""'
+    assert page.locator(".leaflet-popup").count() == 0
+    page.keyboard.press("ArrowRight")  # Leaflet's keyboard handler still has the map
+    page.wait_for_timeout(400)
+    assert page.evaluate("mapgen.map.getCenter().lng") > 18.0

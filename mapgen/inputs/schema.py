@@ -160,6 +160,8 @@ UI = {
     "sources": text(),
     "zoom_in": text(),
     "zoom_out": text(),
+    "map_keys": text(),  # how the focused map is used by keyboard (keys.js)
+    "nothing_here": text(),  # said when Enter finds nothing at the map's centre
     "members_summary": text(),
     "members_caption": text("count", plural="count"),
     "members_caption_later": text("count", "later_count", "as_of", plural="count"),

@@ -32,8 +32,10 @@ def leaflet_js() -> str:
 
 # The default marker's image, which leaflet.css names only so that L.Icon.Default can guess
 # where its images lie: the page makes no default marker, and a notebook's markers take
-# theirs from the mapgen-icons block (page/notebook.py). 1.5 KB gzipped.
-UNUSED_IMAGES = {"images/marker-icon.png"}
+# theirs from the mapgen-icons block (page/notebook.py). 1.5 KB gzipped. And the layer
+# control's toggle: the page's layer panel is never collapsed, so its toggle never shows; a
+# notebook's own folium.LayerControl gets the images from page/notebook.py. 2.0 KB gzipped.
+UNUSED_IMAGES = {"images/marker-icon.png", "images/layers.png", "images/layers-2x.png"}
 
 
 @cache

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # markers and labels above them.
 PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 # The words of [ui] the page's scripts set (the rest are in the HTML already).
-SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out")
+SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out", "nothing_here")
 TIMELINE_INTERVAL_MS = 1200  # a step of the timeline's Play
 ZOOM_SNAP = 0.5
 
@@ -200,6 +200,7 @@ class ScriptWords:
     sources: str
     zoom_in: str
     zoom_out: str
+    nothing_here: str
 
 
 @dataclass

@@ -34,6 +34,7 @@ ORDER = (
     "caption",
     "story",
     "embed",
+    "keys",
     "boot",
 )
 

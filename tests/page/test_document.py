@@ -28,7 +28,7 @@ def test_the_map_element_shows_its_label_as_text(fmap):
     name = fmap.get_name()
     assert (
         f'<div class="mg-map" id="{name}" role="region" aria-label="{ESCAPED}" '
-        'aria-describedby="mg-description"></div>'
+        'aria-describedby="mg-keys mg-description"></div>'
     ) in page
     assert f"<title>{ESCAPED}</title>" in page
 

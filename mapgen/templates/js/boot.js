@@ -128,6 +128,7 @@
     }
     var groups = addLayers(state, opening);
     mg.placePopups(state, view.popupOrder || []);
+    mg.addKeys(map);
     // the key joins its entries to their layers by id (entry.layer)
     var legend = data.legend.map(function (entry) {
       return L.extend({}, entry, { layer: entry.layer || layerIdOf(state, entry.key) });
