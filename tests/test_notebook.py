@@ -108,9 +108,7 @@ def test_a_page_without_such_elements_carries_neither():
         "icons": False,
         "layers": False,
     }
-    assert notebook.needs("var c = L.control.layers(base, overlays, {collapsed: true});")[
-        "layers"
-    ]
+    assert notebook.needs("var c = L.control.layers(base, overlays, {collapsed: true});")["layers"]
 
 
 def test_a_notebook_layer_control_gets_its_toggle_image(tmp_path, browser):
