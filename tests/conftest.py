@@ -102,8 +102,17 @@ LABELS_STATE = """() => {
   });
   dotBoxes.forEach((a, i) => dotBoxes.slice(i + 1)
     .forEach(b => { if (hit(a, b)) overlaps++; }));
+  // a name away from its anchor (the point it names: the label's box of no size): nudges
+  // go 26 px at most, a place's name stands beside its dot or a marker over it
+  const far = [];
+  shown('.mg-label').forEach(l => {
+    const a = box(l), n = l.querySelector('span:not(.mg-dot)'), r = box(n);
+    const dx = Math.max(r.left - a.left, a.left - r.right, 0);
+    const dy = Math.max(r.top - a.top, a.top - r.bottom, 0);
+    if (r.width > 0 && Math.hypot(dx, dy) > 30) far.push(n.textContent);
+  });
   const edges = [view.getSouth(), view.getWest(), view.getNorth(), view.getEast()];
-  return {names, overlaps, zoom, view: edges};
+  return {names, overlaps, zoom, view: edges, far};
 }"""
 
 

@@ -5,8 +5,10 @@ overlaps another or a dot."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import LABELS_STATE, LANGUAGES, page_parts
+from conftest import LABELS_STATE, LANGUAGES, page_parts, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +65,7 @@ def _check(page, labels, expect_places=(), story=True):
     missing += [n for n in expect_places if n not in state["names"]]
     assert not missing, (missing, state["zoom"])
     assert state["overlaps"] == 0, state["overlaps"]
+    assert state["far"] == [], state["far"]  # every name by what it names (right to left too)
     return state
 
 
@@ -109,3 +112,51 @@ def test_the_other_chapters_name_the_story_without_overlaps(built_languages, ope
         page.wait_for_timeout(600)
         _check(page, _labels(path), story=(chapter, width) not in CROWDED)
         page.close()
+
+
+REGIONS = {  # as shown (upper case), Donetsk first
+    "en": ["DONETSK OBLAST", "LUHANSK OBLAST"],
+    "uk": ["ДОНЕЦЬКА ОБЛАСТЬ", "ЛУГАНСЬКА ОБЛАСТЬ"],
+    "ar": ["مقاطعة دونيتسك", "مقاطعة لوغانسك"],
+}
+
+
+@pytest.mark.parametrize("lang", list(REGIONS))
+def test_the_oblasts_are_named_inside_their_outlines_where_they_fit(
+    built_languages, open_page, lang
+):
+    """At 1,280 px (zoom 6.5) the Donbas chapter names Donetsk and Luhansk oblasts; at every
+    width a name that is drawn lies wholly inside its oblast (at 375 px, zoom 6, a long name
+    does not fit and is left out); at the baseline chapter's zoom 4.5 neither is drawn."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    oblasts = gpd.read_file(Path(__file__).parent.parent / "data/geo/ukraine_admin1.fgb")
+    oblasts = oblasts.set_index("shape_id").geometry
+    corners = """() => [...document.querySelectorAll('.mg-region-label .mg-name')].map(e => {
+      const r = e.getBoundingClientRect(), c = mapgen.map.getContainer().getBoundingClientRect();
+      const ll = (x, y) => mapgen.map.containerPointToLatLng([x - c.left, y - c.top]);
+      return {text: e.innerText.replace('\\n', ' '), corners: [ll(r.left, r.top),
+        ll(r.right, r.top), ll(r.left, r.bottom), ll(r.right, r.bottom)]}; })"""
+
+    def inside(shown):
+        for region in shown:
+            sid = "UKR-05" if region["text"] == REGIONS[lang][0] else "UKR-14"
+            assert all(
+                oblasts[sid].contains(Point(c["lng"], c["lat"])) for c in region["corners"]
+            ), region
+
+    path = built_languages[lang]
+    page = open_page(path, width=1280, height=800, fragment="#chapter=donbas")
+    wait_until(page, "document.querySelectorAll('.mg-region-label .mg-name').length === 2", 5)
+    shown = page.evaluate(corners)
+    assert sorted(s["text"] for s in shown) == sorted(REGIONS[lang]), shown
+    inside(shown)
+    _check(page, _labels(path))
+    phone = open_page(path, width=375, height=740, fragment="#chapter=donbas")
+    phone.wait_for_timeout(600)
+    inside(phone.evaluate(corners))
+    _check(phone, _labels(path))
+    far = open_page(path, width=1280, height=800, fragment="#chapter=baseline")
+    far.wait_for_timeout(600)
+    assert far.evaluate(corners) == []

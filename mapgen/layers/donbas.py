@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from mapgen.inputs.schema import DATE, MORE_SOURCES, URL, text
 from mapgen.inputs.tables import Column, Table, name_slug
-from mapgen.layers.helpers import blend, marker_group, marker_style, popup_spec, shape_group
-from mapgen.layers.model import LayerContext, LegendEntry, MapLayer
+from mapgen.layers.helpers import (
+    blend,
+    marker_group,
+    marker_style,
+    popup_spec,
+    region_label,
+    shape_group,
+)
+from mapgen.layers.model import Labels, LayerContext, LegendEntry, MapLayer
 from mapgen.locale import month_year
 from mapgen.texts import fill
 
@@ -14,6 +21,7 @@ SPEC = {
     "section": text(),
     "oblasts_name": text(),
     "oblasts_tooltip": text("name"),
+    "oblasts_label": text("name"),  # each oblast's name inside its outline
     "held_name": text(),
     "held_tooltip": text(),
     "held_popup_title": text("area", "town_count"),
@@ -70,13 +78,23 @@ STYLE = {
 
 def _oblasts(context: LayerContext, spec: dict) -> MapLayer:
     """The outlines of Donetsk and Luhansk oblasts."""
-    colour, names = context.settings.style["oblast_line"], context.shapes["name"]
-    return shape_group(
+    colour, shapes = context.settings.style["oblast_line"], context.shapes
+    names = shapes["name"]
+    layer = shape_group(
         spec["oblasts_name"],
         [{"id": i, "tip": fill(spec["oblasts_tooltip"], name=names[i])} for i in OBLASTS],
         {"color": colour, **STYLE["oblasts"]},
         legend=LegendEntry(spec["oblasts_name"], colour, pattern="dashed"),
     )
+    layer.items.append(
+        Labels(
+            [
+                region_label(shapes.geometry[i], fill(spec["oblasts_label"], name=names[i]), 5)
+                for i in OBLASTS
+            ]
+        )
+    )
+    return layer
 
 
 def _held(context: LayerContext, spec: dict) -> MapLayer:

@@ -12,9 +12,8 @@ names.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, Literal
 
 from folium.utilities import camelize
@@ -92,7 +91,8 @@ class Label:
     lon: float
     rank: int
     first: bool
-    kind: str = "country"  # country | sea | capital | city (docs/page-format.md)
+    kind: str = "country"  # country | sea | capital | city | region (docs/page-format.md)
+    reach: float | None = field(default=None, metadata=OMITTED)  # a region's room (px at zoom 0)
 
 
 @dataclass
@@ -260,9 +260,9 @@ class MarkerIcons:
 
 def to_json(value):
     """A record as JSON-ready data: every dataclass field under its camelCase name."""
-    if dataclasses.is_dataclass(value):
+    if is_dataclass(value):
         out = {}
-        for f in dataclasses.fields(value):
+        for f in fields(value):
             item = getattr(value, f.name)
             if item is not None or not f.metadata.get("omit_none"):
                 out[camelize(f.name)] = to_json(item)

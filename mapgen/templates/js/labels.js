@@ -1,5 +1,6 @@
 // labels.js: every name on the map in one placement. Countries are named inside their shape,
-// capitals and cities beside their dot. Names are placed in priority order (the story's
+// capitals and cities beside their dot, regions (the oblasts) inside their outline from the
+// zoom at which the name fits in the largest circle there (its reach, page-format.md). Names are placed in priority order (the story's
 // countries, then the story's places, then the others by rank, as the data orders each set);
 // each takes the first of its candidate positions that overlaps no name placed before it and
 // no dot on the map, so a name is never dropped for one of lower priority.
@@ -59,13 +60,23 @@
     icon.appendChild(name);
     var marker = L.marker([l.lat, l.lon], {
       icon: L.divIcon({ className: "mg-label" + (place ? " mg-place-label" : "") +
-                                   (l.kind === "sea" ? " mg-sea-label" : ""),
+                                   (l.kind === "sea" || l.kind === "region" ?
+                                    " mg-" + l.kind + "-label" : ""),
                         html: icon, iconSize: null }),
       interactive: false,
       keyboard: false,
       pane: "mgLabels"
     });
     return { label: l, marker: marker, place: place, forms: place ? SIDES : countryForms(l.name) };
+  }
+
+  // Whether a region's name lies within its circle: every corner within reach of the anchor.
+  function fits(box, anchor, reach) {
+    return [box.left, box.right].every(function (x) {
+      return [box.top, box.bottom].every(function (y) {
+        return Math.pow(x - anchor.left, 2) + Math.pow(y - anchor.top, 2) <= reach * reach;
+      });
+    });
   }
 
   function overlaps(box, taken) {
@@ -195,6 +206,8 @@
       return;
     }
     var reach = dotBox ? clearance(dotBox, markers) : 0;
+    var room = item.label.reach ? item.label.reach * Math.pow(2, zoom) : 0;
+    var anchor = el.getBoundingClientRect();
     var placed = item.forms.some(function (form) {
       if (item.place) {
         name.style.transform = placeTransform(form, reach);
@@ -206,7 +219,7 @@
           form.dy + "px))";
       }
       var box = name.getBoundingClientRect();
-      if (overlaps(box, taken)) {
+      if (overlaps(box, taken) || (room && !fits(box, anchor, room))) {
         return false;
       }
       taken.push(box);
