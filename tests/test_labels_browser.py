@@ -58,10 +58,13 @@ def _place_names(labels, english, path_en, zoom):
     return [by_english[n]["name"] for n in english if zoom >= by_english[n]["rank"] - 1]
 
 
-def _check(page, labels, expect_places=(), story=True):
+def _check(page, labels, expect_places=(), story=True, crowded=()):
+    """The view's names: the story's countries due (but those of ``crowded``, by id) and the
+    places expected are shown, no name overlaps anything, each stands by what it names."""
     state = page.evaluate(LABELS_STATE)
+    ids = {label["name"]: label.get("id") for label in labels}
     due = _story_countries_due(labels, state) if story else []
-    missing = [n for n in due if n not in state["names"]]
+    missing = [n for n in due if n not in state["names"] and ids[n] not in crowded]
     missing += [n for n in expect_places if n not in state["names"]]
     assert not missing, (missing, state["zoom"])
     assert state["overlaps"] == 0, state["overlaps"]
@@ -98,20 +101,32 @@ def test_each_chapter_names_its_places(built_languages, open_page, chapter, lang
     _check(page, labels, places)
 
 
-# With every event on the map (the "since" chapter, Explore), a phone's screen at zoom 3 is
-# crowded with markers, which no name may cover: there a story country may go unnamed (issue
-# 23 stays open for it); its names still overlap nothing.
-CROWDED = {("since", 375), ("explore", 375)}
+# A phone's screen at zoom 3 with every event since 2022 on it (the "since" chapter,
+# Explore): round the Black Sea the markers leave no room inside Bulgaria, Romania or (in
+# French, "Biélorussie") Belarus for a name, which must stay inside its country and off every
+# marker. Issue 23 stays open for these; everything else on those views is checked.
+CROWDED = {("since", 375): {"BGR", "BLR"}, ("explore", 375): {"BGR", "ROU", "BLR"}}
 
 
-@pytest.mark.parametrize("chapter", ["enlargement", "baseline", "since", "explore"])
-def test_the_other_chapters_name_the_story_without_overlaps(built_languages, open_page, chapter):
-    path = built_languages["en"]
-    for width, height in WIDTHS.items():
-        page = open_page(path, width=width, height=height, fragment=f"#chapter={chapter}")
-        page.wait_for_timeout(600)
-        _check(page, _labels(path), story=(chapter, width) not in CROWDED)
-        page.close()
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_chapter_names_the_story_in_every_language(built_languages, open_page, lang, width):
+    """Every chapter and Explore (every event on the map: the markers are smaller at the
+    overview's zoom, mg.rules.markerScale, so the story's names find room), stepped to in one
+    page: the story's countries due are named, and no name overlaps another, a dot or a
+    marker, or stands away from what it names."""
+    path = built_languages[lang]
+    labels = _labels(path)
+    chapters = [c["id"] for c in page_parts(path).json["mapgen-data"]["chapters"]]
+    page = open_page(path, width=width, height=WIDTHS[width])
+    for index, chapter in enumerate([*chapters, "explore"]):
+        page.evaluate(f"mapgen.story.go({index}, false)")
+        page.wait_for_timeout(500)
+        assert page.evaluate("location.hash").startswith(f"#chapter={chapter}")
+        try:
+            _check(page, labels, crowded=CROWDED.get((chapter, width), ()))
+        except AssertionError as failed:
+            raise AssertionError(chapter) from failed
 
 
 REGIONS = {  # as shown (upper case), Donetsk first

@@ -104,7 +104,7 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
     labelled = countries[countries["label_rank"] < 10]
     first = spec["label_first"]
     labels = [
-        {"name": name, "lat": lat, "lon": lon, "rank": int(rank), "first": sid in first}
+        {"name": name, "lat": lat, "lon": lon, "rank": int(rank), "first": sid in first, "id": sid}
         for sid, name, lat, lon, rank in zip(
             labelled.index,
             labelled["name"],

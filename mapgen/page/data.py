@@ -93,6 +93,7 @@ class Label:
     first: bool
     kind: str = "country"  # country | sea | capital | city | region (docs/page-format.md)
     reach: float | None = field(default=None, metadata=OMITTED)  # a region's room (px at zoom 0)
+    id: str | None = field(default=None, metadata=OMITTED)  # a country's shape: a name stays in it
 
 
 @dataclass

@@ -31,6 +31,7 @@
       placed: [],  // the shapes that have a popup (places.js)
       foot: { key: null, px: 0 },  // what lies over the map's foot, per map size (popups.js)
       dots: [],  // the marker sets on a canvas (dot-layer.js)
+      markerSets: [],  // the SVG marker sets, whose size follows the zoom (layers.js)
       canvasDots: markerCount(data.layers) >= mg.CANVAS_FROM,
       story: null
     };
@@ -126,6 +127,7 @@
     if (data.tiles) {
       L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);
     }
+    mg.layers.sizeMarkers(state);
     var groups = addLayers(state, opening);
     mg.placePopups(state, view.popupOrder || []);
     mg.addKeys(map);

@@ -93,7 +93,7 @@
       var dx = origin.x + topLeft.x;
       var dy = origin.y + topLeft.y;
       var style = this._style;
-      var r = style.radius;
+      var r = style.radius * mg.rules.markerScale(map.getZoom());
       var ctx = canvas.getContext("2d");
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.beginPath();
@@ -127,7 +127,8 @@
 
     // The dot under a point of the map (the last drawn, i.e. the topmost), or -1.
     _at: function (point) {
-      var r = this._style.radius + this._style.weight;
+      var r = this._style.radius * mg.rules.markerScale(this._map.getZoom()) +
+        this._style.weight;
       var best = -1;
       var cx = Math.floor(point.x / GRID_PX);
       var cy = Math.floor(point.y / GRID_PX);

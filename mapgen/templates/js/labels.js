@@ -5,11 +5,22 @@
 // each takes the first of its candidate positions that overlaps no name placed before it and
 // no dot on the map, so a name is never dropped for one of lower priority.
 (function (mg, L) {
-  // A country's candidates: centred, then nudged (below, above, right, left), then on two
-  // lines (broken at the space nearest the middle: a long name is not hyphenated), then a
-  // size smaller, centred and nudged.
-  var NUDGES = [[0, 0], [0, 11], [0, -11], [14, 0], [-14, 0], [0, 21], [0, -21], [26, 0],
-                [-26, 0]];
+  // A country's candidates: centred, then nudged farther and farther round its point, its
+  // centre staying inside the country (within, below), then on two lines (broken at the space nearest the middle: a long name is not
+  // hyphenated), then a size smaller, centred and nudged.
+  // (first the nine of the plain cross, then rings of 7 x 6 px steps out to 28 x 24 px)
+  var NUDGES = (function () {
+    var out = [[0, 0], [0, 11], [0, -11], [14, 0], [-14, 0], [0, 21], [0, -21], [26, 0], [-26, 0]];
+    for (var r = 1; r <= 4; r++) {
+      for (var dy = -r; dy <= r; dy++) {
+        for (var dx = -r; dx <= r; dx++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) === r) { out.push([dx * 7, dy * 6]); }
+        }
+      }
+    }
+    return out;
+  })();
+  var NEAR = 9;  // the first forms of a story's country, tried before the story's places
   var GAP = 3;  // px between a dot and its name
   var SIDES = ["right", "left", "above", "below"];  // a place's candidates
 
@@ -109,6 +120,9 @@
       var taken = markers.slice();
       var all = [];
       sets.forEach(function (set, s) {
+        if (!map.hasLayer(set.group)) {  // a layer switched off (the oblasts outside Donbas)
+          return;
+        }
         set.labels.forEach(function (item, i) {
           all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
         });
@@ -124,7 +138,20 @@
           taken.push(item.marker.getElement().querySelector(".mg-dot").getBoundingClientRect());
         }
       });
-      all.forEach(function (entry) { place(entry.item, entry.group, zoom, taken, markers); });
+      var shapes = drawnShapes(map);
+      // The story's countries due take their spot near their point first (NEAR forms), the
+      // story's places their names next, then everything else its first free form.
+      var done = [];
+      all.forEach(function (entry, k) {
+        if (entry.key[0] === 0) {
+          done[k] = place(entry.item, entry.group, zoom, taken, markers, shapes, NEAR);
+        }
+      });
+      all.forEach(function (entry, k) {
+        if (!done[k]) {
+          place(entry.item, entry.group, zoom, taken, markers, shapes);
+        }
+      });
       busy = false;
     }
     var pending = false;
@@ -144,6 +171,7 @@
       map: map,
       add: function (group, labels) {
         sets.push({ group: group, labels: labels });
+        group.on("add", later);  // a layer switched on again: its names are placed anew
         later();  // names follow in the next frame: the shapes get on screen first
       }
     };
@@ -187,13 +215,39 @@
     return r;
   }
 
-  function place(item, group, zoom, taken, markers) {
+  // Whether a nudged country name's centre lies in its country: in one of the drawn shapes
+  // of its id or of a part of it (DEU-GDR is a part of DEU; shapes: the map's drawn shapes by
+  // id, read once an update). Where none is drawn, it is not.
+  function within(map, shapes, id, box) {
+    var c = map.getContainer().getBoundingClientRect();
+    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2 - c.left,
+                                                (box.top + box.bottom) / 2 - c.top]);
+    return (shapes[id] || []).some(function (layer) {
+      var rings = mg.leaflet.ringsOf(layer);
+      return Boolean(rings && mg.inRings(rings, point));
+    });
+  }
+
+  function drawnShapes(map) {
+    var shapes = {};
+    map.eachLayer(function (layer) {
+      var id = layer.feature && layer.feature.properties.id;
+      if (id) {
+        id = id.split("-")[0];
+        (shapes[id] = shapes[id] || []).push(layer);
+      }
+    });
+    return shapes;
+  }
+
+  // Returns whether the name was placed; tries the first `limit` forms of a country's.
+  function place(item, group, zoom, taken, markers, shapes, limit) {
     var m = item.marker;
     if (!visible(item, zoom)) {
       if (group.hasLayer(m)) {
         group.removeLayer(m);
       }
-      return;
+      return true;  // (not shown at this zoom: nothing to place)
     }
     shown(item, group);
     var el = m.getElement();
@@ -203,12 +257,15 @@
     var own = dotBox && item.label.first;  // a dot reserved before any name
     if (dotBox && !own && overlaps(dotBox, taken)) {
       group.removeLayer(m);
-      return;
+      return false;
     }
     var reach = dotBox ? clearance(dotBox, markers) : 0;
     var room = item.label.reach ? item.label.reach * Math.pow(2, zoom) : 0;
     var anchor = el.getBoundingClientRect();
-    var placed = item.forms.some(function (form) {
+    var region = item.label.kind === "region";
+    var map = mg.leaflet.mapOf(group);
+    var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
+    var placed = forms.some(function (form) {
       if (item.place) {
         name.style.transform = placeTransform(form, reach);
       } else {
@@ -219,7 +276,8 @@
           form.dy + "px))";
       }
       var box = name.getBoundingClientRect();
-      if (overlaps(box, taken) || (room && !fits(box, anchor, room))) {
+      if (overlaps(box, taken) || (region && !fits(box, anchor, room)) ||
+          ((form.dx || form.dy) && item.label.id && !within(map, shapes, item.label.id, box))) {
         return false;
       }
       taken.push(box);
@@ -230,6 +288,7 @@
     } else if (dotBox) {
       taken.push(dotBox);
     }
+    return placed;
   }
 
   mg.addLabels = function (group, set) {

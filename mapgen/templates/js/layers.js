@@ -59,8 +59,10 @@
     }
     var markers = new Array(set.n);
     var dates = new Array(set.n);
+    var radius = set.style.radius * mg.rules.markerScale(state.map.getZoom());
     for (var i = 0; i < set.n; i++) {
-      var marker = L.circleMarker([set.lat[i] / 1e4, set.lon[i] / 1e4], set.style);
+      var marker = L.circleMarker([set.lat[i] / 1e4, set.lon[i] / 1e4],
+                                  L.extend({}, set.style, { radius: radius }));
       state.items.set(marker, { set: set, index: i, record: record });
       markers[i] = marker;
       dates[i] = { since: mg.columns.value(set, "since", i),
@@ -68,6 +70,18 @@
     }
     mg.popups.bind(state, record.group, markers);
     addDated(state, record.group, markers, dates, asOf);
+    state.markerSets.push({ style: set.style, markers: markers });
+  }
+
+  // The markers' size follows the zoom (mg.rules.markerScale). Listened to before any names
+  // are placed (boot.js), so the names go round the markers at their new size.
+  function sizeMarkers(state) {
+    state.map.on("zoomend", function () {
+      var scale = mg.rules.markerScale(state.map.getZoom());
+      state.markerSets.forEach(function (set) {
+        set.markers.forEach(function (m) { m.setRadius(set.style.radius * scale); });
+      });
+    });
   }
 
   var ADD = {
@@ -77,6 +91,7 @@
   };
 
   mg.layers = {
+    sizeMarkers: sizeMarkers,
     fill: function (state, record, asOf) {
       record.spec.items.forEach(function (set) {
         ADD[set.kind](state, record, set, asOf);

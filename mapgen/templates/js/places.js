@@ -17,6 +17,8 @@
     return inside;
   }
 
+  mg.inRings = inRings;
+
   // state.placed: the shapes' items ({layer, popup, order, record}) that have a popup.
   mg.placePopups = function (state, order) {
     var map = state.map;

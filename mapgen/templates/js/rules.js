@@ -17,6 +17,12 @@
     // ("seas" matches "seas.black").
     matches: function (id, wanted) {
       return wanted.some(function (w) { return id === w || id.indexOf(w + ".") === 0; });
+    },
+    // A marker's size by zoom (the page's only: the images size theirs for their own scale):
+    // its style's radius from zoom 5 on, three quarters of it at zoom 3 and below, so that
+    // the overview of every event leaves room for the story's names (on a phone's screen).
+    markerScale: function (zoom) {
+      return 0.75 + 0.25 * Math.min(1, Math.max(0, (zoom - 3) / 2));
     }
   };
 })(mg);
