@@ -288,6 +288,14 @@ def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = 
         ready = page.evaluate(f"(async () => {{ await ({FRAME})(); return performance.now(); }})()")
     page.wait_for_timeout(300)
     result = {"first_shapes_ms": first, "ready_ms": ready, "requests": len(outgoing)}
+    # the names' placement (labels.js measures each pass) up to now: the opening's passes
+    result["labels_ms"] = (
+        page.evaluate(
+            "performance.getEntriesByName('mapgen-labels').reduce((t, e) => t + e.duration, 0)"
+        )
+        if ours
+        else None
+    )
     if extra:
         result["toggle_ms"] = page.evaluate(TOGGLE)
         result["chapter_ms"] = page.evaluate(CHAPTER) if ours else None
@@ -448,6 +456,7 @@ for _profile in ("desktop", "phone"):
             "{:,.0f}",
         ),  # fmt: skip
         (f"{_profile}.toggle_ms", f"{_profile}: untick/tick the 1949 wave (ms)", "{:,.0f}"),
+        (f"{_profile}.labels_ms", f"{_profile}: placing the names, at the opening (ms)", "{:,.1f}"),
         (f"{_profile}.heap_mb", f"{_profile}: JS heap (MB)", "{:.1f}"),
     ]
 ROWS.append(("desktop.requests", "requests leaving the page", "{:.0f}"))

@@ -223,8 +223,10 @@ def test_small_screens(built_map, open_page, width):
 def test_screen_reader_text(built_map, open_page):
     page = open_page(built_map)
     assert page.evaluate("document.documentElement.lang") == "en"
-    described = page.locator(".mg-map").get_attribute("aria-describedby")
-    text = page.locator(f"#{described}").inner_text()
+    described = page.locator(".mg-map").get_attribute("aria-describedby").split()
+    assert described == ["mg-keys", "mg-description"]  # how to use it by keyboard, then what
+    assert "Enter" in page.locator("#mg-keys").text_content()  # (shown while focused)
+    text = page.locator("#mg-description").inner_text()
     assert text.startswith("As of 17 December 2021, NATO had 30 members")
     assert page.locator("#mg-data").is_hidden()  # behind "About this map / Data"
     open_about(page)

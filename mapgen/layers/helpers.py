@@ -166,4 +166,3 @@ def region_label(geometry, name: str, rank: int) -> dict:
         "kind": "region",
         "reach": round(point.distance(part.exterior) * 256 / MERCATOR_WORLD_M, 5),
     }
-

@@ -279,10 +279,6 @@ def _popup(spec: dict | None) -> Popup | None:
     return Popup(**spec) if spec else None
 
 
-def _feature(spec: dict) -> Feature:
-    return Feature(**{**spec, "popup": _popup(spec.get("popup"))})
-
-
 def _markers(markers: MarkerSet) -> MarkerItem:
     """The markers as the page gets them: in columns, not one object each. Positions as
     integers (1e-4 degrees, about 11 m: a fiftieth of a pixel at zoom 8); every other field
@@ -333,7 +329,7 @@ def _item(item) -> ShapeItem | MarkerItem | LabelItem:
         return LabelItem([Label(**label) for label in item.labels])
     assert isinstance(item, ShapeSet), item
     spec = item.spec
-    features = [_feature(f) for f in spec["features"]]
+    features = [Feature(**{**f, "popup": _popup(f.get("popup"))}) for f in spec["features"]]
     return ShapeItem(features, spec["style"], _popup(spec["popup"]), spec["key"])
 
 

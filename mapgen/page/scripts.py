@@ -25,6 +25,7 @@ ORDER = (
     "dot-layer",
     "places",
     "hatches",
+    "label-forms",
     "labels",
     "layers",
     "legend",

@@ -1,51 +1,15 @@
 // labels.js: every name on the map in one placement. Countries are named inside their shape,
-// capitals and cities beside their dot, regions (the oblasts) inside their outline from the
-// zoom at which the name fits in the largest circle there (its reach, page-format.md). Names are placed in priority order (the story's
-// countries, then the story's places, then the others by rank, as the data orders each set);
-// each takes the first of its candidate positions that overlaps no name placed before it and
-// no dot on the map, so a name is never dropped for one of lower priority.
+// capitals and cities beside their dot, regions (the oblasts) inside their outline where the
+// name fits (label-forms.js has the candidates and the tests of a box). Names are placed in
+// priority order (the story's countries, then the story's places, then the others by rank,
+// as the data orders each set); each takes the first of its candidate positions that overlaps
+// no name placed before it and no dot or marker, so a name is never dropped for one of lower
+// priority.
 (function (mg, L) {
-  // A country's candidates: centred, then nudged farther and farther round its point, its
-  // centre staying inside the country (within, below), then on two lines (broken at the space nearest the middle: a long name is not
-  // hyphenated), then a size smaller, centred and nudged.
-  // (first the nine of the plain cross, then rings of 7 x 6 px steps out to 28 x 24 px)
-  var NUDGES = (function () {
-    var out = [[0, 0], [0, 11], [0, -11], [14, 0], [-14, 0], [0, 21], [0, -21], [26, 0], [-26, 0]];
-    for (var r = 1; r <= 4; r++) {
-      for (var dy = -r; dy <= r; dy++) {
-        for (var dx = -r; dx <= r; dx++) {
-          if (Math.max(Math.abs(dx), Math.abs(dy)) === r) { out.push([dx * 7, dy * 6]); }
-        }
-      }
-    }
-    return out;
-  })();
+  var F = mg.labelForms;
   var NEAR = 9;  // the first forms of a story's country, tried before the story's places
   var GAP = 3;  // px between a dot and its name
   var SIDES = ["right", "left", "above", "below"];  // a place's candidates
-
-  function twoLines(name) {
-    var best = -1;
-    for (var i = 0; i < name.length; i++) {
-      if (name[i] === " " && (best < 0 || Math.abs(i - name.length / 2) <
-                                          Math.abs(best - name.length / 2))) {
-        best = i;
-      }
-    }
-    return best < 0 ? null : name.slice(0, best) + "\n" + name.slice(best + 1);
-  }
-
-  function countryForms(name) {
-    var broken = twoLines(name);
-    var forms = NUDGES.map(function (n) { return { text: name, dx: n[0], dy: n[1] }; });
-    if (broken) {
-      forms.push({ text: broken, dx: 0, dy: 0 });
-    }
-    NUDGES.forEach(function (n) {
-      forms.push({ text: broken || name, dx: n[0], dy: n[1], small: true });
-    });
-    return forms;
-  }
 
   // r: from the dot's centre to the edge of what it stands under (itself, or a marker drawn
   // over it, as an event at Odesa is).
@@ -78,22 +42,8 @@
       keyboard: false,
       pane: "mgLabels"
     });
-    return { label: l, marker: marker, place: place, forms: place ? SIDES : countryForms(l.name) };
-  }
-
-  // Whether a region's name lies within its circle: every corner within reach of the anchor.
-  function fits(box, anchor, reach) {
-    return [box.left, box.right].every(function (x) {
-      return [box.top, box.bottom].every(function (y) {
-        return Math.pow(x - anchor.left, 2) + Math.pow(y - anchor.top, 2) <= reach * reach;
-      });
-    });
-  }
-
-  function overlaps(box, taken) {
-    return taken.some(function (t) {
-      return box.left < t.right && t.left < box.right && box.top < t.bottom && t.top < box.bottom;
-    });
+    var forms = place ? SIDES : F.countryForms(l.name);
+    return { label: l, marker: marker, place: place, forms: forms };
   }
 
   // One placement a map: the label sets register, and every update places them all.
@@ -110,6 +60,7 @@
         return;
       }
       busy = true;
+      var start = performance.now();
       var zoom = map.getZoom();
       var markers = [];
       map.eachLayer(function (layer) {
@@ -138,7 +89,7 @@
           taken.push(item.marker.getElement().querySelector(".mg-dot").getBoundingClientRect());
         }
       });
-      var shapes = drawnShapes(map);
+      var shapes = F.drawnShapes(map);
       // The story's countries due take their spot near their point first (NEAR forms), the
       // story's places their names next, then everything else its first free form.
       var done = [];
@@ -153,6 +104,8 @@
         }
       });
       busy = false;
+      // the placement's time, for bench/bench.py (User Timing: performance.getEntriesByName)
+      performance.measure("mapgen-labels", { start: start });
     }
     var pending = false;
     function later() {
@@ -208,36 +161,11 @@
     var y = (dot.top + dot.bottom) / 2;
     var r = dot.width / 2;
     markers.forEach(function (m) {
-      if (overlaps(dot, [m])) {
+      if (F.overlaps(dot, [m])) {
         r = Math.max(r, x - m.left, m.right - x, y - m.top, m.bottom - y);
       }
     });
     return r;
-  }
-
-  // Whether a nudged country name's centre lies in its country: in one of the drawn shapes
-  // of its id or of a part of it (DEU-GDR is a part of DEU; shapes: the map's drawn shapes by
-  // id, read once an update). Where none is drawn, it is not.
-  function within(map, shapes, id, box) {
-    var c = map.getContainer().getBoundingClientRect();
-    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2 - c.left,
-                                                (box.top + box.bottom) / 2 - c.top]);
-    return (shapes[id] || []).some(function (layer) {
-      var rings = mg.leaflet.ringsOf(layer);
-      return Boolean(rings && mg.inRings(rings, point));
-    });
-  }
-
-  function drawnShapes(map) {
-    var shapes = {};
-    map.eachLayer(function (layer) {
-      var id = layer.feature && layer.feature.properties.id;
-      if (id) {
-        id = id.split("-")[0];
-        (shapes[id] = shapes[id] || []).push(layer);
-      }
-    });
-    return shapes;
   }
 
   // Returns whether the name was placed; tries the first `limit` forms of a country's.
@@ -255,7 +183,7 @@
     var dot = el.querySelector(".mg-dot");
     var dotBox = dot ? dot.getBoundingClientRect() : null;
     var own = dotBox && item.label.first;  // a dot reserved before any name
-    if (dotBox && !own && overlaps(dotBox, taken)) {
+    if (dotBox && !own && F.overlaps(dotBox, taken)) {
       group.removeLayer(m);
       return false;
     }
@@ -276,8 +204,8 @@
           form.dy + "px))";
       }
       var box = name.getBoundingClientRect();
-      if (overlaps(box, taken) || (region && !fits(box, anchor, room)) ||
-          ((form.dx || form.dy) && item.label.id && !within(map, shapes, item.label.id, box))) {
+      if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
+          ((form.dx || form.dy) && item.label.id && !F.within(map, shapes, item.label.id, box))) {
         return false;
       }
       taken.push(box);

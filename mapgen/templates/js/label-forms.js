@@ -1,0 +1,91 @@
+// label-forms.js: where a name may stand, and the tests of its box: a country's candidate
+// forms (nudged round its point, on two lines, a size smaller), whether a box overlaps those
+// taken, fits in a region's circle, or has its centre inside its country. labels.js places.
+(function (mg) {
+  // A country's candidates: centred, then nudged farther and farther round its point (the
+  // nine of a plain cross, then rings of 7 x 6 px steps out to 28 x 24 px; labels.js keeps
+  // the centre inside the country, within), then on two lines (broken at the space nearest
+  // the middle: a long name is not hyphenated), then a size smaller, centred and nudged.
+  var NUDGES = (function () {
+    var out = [[0, 0], [0, 11], [0, -11], [14, 0], [-14, 0], [0, 21], [0, -21], [26, 0], [-26, 0]];
+    for (var r = 1; r <= 4; r++) {
+      for (var dy = -r; dy <= r; dy++) {
+        for (var dx = -r; dx <= r; dx++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) === r) { out.push([dx * 7, dy * 6]); }
+        }
+      }
+    }
+    return out;
+  })();
+
+  function twoLines(name) {
+    var best = -1;
+    for (var i = 0; i < name.length; i++) {
+      if (name[i] === " " && (best < 0 || Math.abs(i - name.length / 2) <
+                                          Math.abs(best - name.length / 2))) {
+        best = i;
+      }
+    }
+    return best < 0 ? null : name.slice(0, best) + "\n" + name.slice(best + 1);
+  }
+
+  function countryForms(name) {
+    var broken = twoLines(name);
+    var forms = NUDGES.map(function (n) { return { text: name, dx: n[0], dy: n[1] }; });
+    if (broken) {
+      forms.push({ text: broken, dx: 0, dy: 0 });
+    }
+    NUDGES.forEach(function (n) {
+      forms.push({ text: broken || name, dx: n[0], dy: n[1], small: true });
+    });
+    return forms;
+  }
+
+  // Whether a region's name lies within its circle: every corner within reach of the anchor.
+  function fits(box, anchor, reach) {
+    return [box.left, box.right].every(function (x) {
+      return [box.top, box.bottom].every(function (y) {
+        return Math.pow(x - anchor.left, 2) + Math.pow(y - anchor.top, 2) <= reach * reach;
+      });
+    });
+  }
+
+  function overlaps(box, taken) {
+    return taken.some(function (t) {
+      return box.left < t.right && t.left < box.right && box.top < t.bottom && t.top < box.bottom;
+    });
+  }
+
+  // Whether a nudged country name's centre lies in its country: in one of the drawn shapes
+  // of its id or of a part of it (DEU-GDR is a part of DEU; shapes: the map's drawn shapes by
+  // id, read once an update). Where none is drawn, it is not.
+  function within(map, shapes, id, box) {
+    var c = map.getContainer().getBoundingClientRect();
+    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2 - c.left,
+                                                (box.top + box.bottom) / 2 - c.top]);
+    return (shapes[id] || []).some(function (layer) {
+      var rings = mg.leaflet.ringsOf(layer);
+      return Boolean(rings && mg.inRings(rings, point));
+    });
+  }
+
+  function drawnShapes(map) {
+    var shapes = {};
+    map.eachLayer(function (layer) {
+      var id = layer.feature && layer.feature.properties.id;
+      if (id) {
+        id = id.split("-")[0];
+        (shapes[id] = shapes[id] || []).push(layer);
+      }
+    });
+    return shapes;
+  }
+
+  mg.labelForms = {
+    countryForms: countryForms,
+    fits: fits,
+    overlaps: overlaps,
+    within: within,
+    drawnShapes: drawnShapes
+  };
+})(mg);
