@@ -1,7 +1,10 @@
 // label-forms.js: where a name may stand, and the tests of its box: a country's candidate
-// forms (nudged round its point, on two lines, a size smaller), whether a box overlaps those
-// taken, fits in a region's circle, or has its centre inside its country. labels.js places.
+// forms (nudged round its point, on two lines, a size smaller), a place's sides, the box a
+// form gives (as its transform draws it), whether a box overlaps those taken, fits in a
+// region's circle, or has its centre inside its country. labels.js places.
 (function (mg) {
+  var GAP = 3;  // px between a dot and its name
+  var SIDES = ["right", "left", "above", "below"];  // a place's candidates
   // A country's candidates: centred, then nudged farther and farther round its point (the
   // nine of a plain cross, then rings of 7 x 6 px steps out to 28 x 24 px; labels.js keeps
   // the centre inside the country, within), then on two lines (broken at the space nearest
@@ -81,7 +84,46 @@
     return shapes;
   }
 
+  // A form's measure's key: a place has one form (its sides move it), a country's differ by
+  // text and size.
+  function formKey(form) {
+    return typeof form === "string" ? "" : form.text + (form.small ? "|s" : "");
+  }
+  // r: from the dot's centre to the edge of what it stands under (itself, or a marker drawn
+  // over it, as an event at Odesa is).
+  function placeTransform(side, r) {
+    r += GAP;
+    switch (side) {
+      case "right": return "translate(" + r + "px, -50%)";
+      case "left": return "translate(calc(-100% - " + r + "px), -50%)";
+      case "above": return "translate(-50%, calc(-100% - " + r + "px))";
+      default: return "translate(-50%, " + r + "px)";
+    }
+  }
+
+  // Where a form puts the name (as its transform in write does), r: a place's reach.
+  function boxOf(item, form, r) {
+    var size = item.sizes[formKey(form)];
+    var x = item.x;
+    var y = item.y;
+    var left = x - size.w / 2;
+    var top = y - size.h / 2;
+    if (item.place) {
+      r += GAP;
+      left = form === "right" ? x + r : form === "left" ? x - size.w - r : left;
+      top = form === "above" ? y - size.h - r : form === "below" ? y + r : top;
+    } else {
+      left += form.dx;
+      top += form.dy;
+    }
+    return { left: left, top: top, right: left + size.w, bottom: top + size.h };
+  }
+
   mg.labelForms = {
+    SIDES: SIDES,
+    formKey: formKey,
+    placeTransform: placeTransform,
+    boxOf: boxOf,
     countryForms: countryForms,
     fits: fits,
     overlaps: overlaps,

@@ -8,20 +8,6 @@
 (function (mg, L) {
   var F = mg.labelForms;
   var NEAR = 9;  // the first forms of a story's country, tried before the story's places
-  var GAP = 3;  // px between a dot and its name
-  var SIDES = ["right", "left", "above", "below"];  // a place's candidates
-
-  // r: from the dot's centre to the edge of what it stands under (itself, or a marker drawn
-  // over it, as an event at Odesa is).
-  function placeTransform(side, r) {
-    r += GAP;
-    switch (side) {
-      case "right": return "translate(" + r + "px, -50%)";
-      case "left": return "translate(calc(-100% - " + r + "px), -50%)";
-      case "above": return "translate(-50%, calc(-100% - " + r + "px))";
-      default: return "translate(-50%, " + r + "px)";
-    }
-  }
 
   function makeLabel(l) {
     var place = l.kind === "capital" || l.kind === "city";
@@ -42,7 +28,7 @@
       keyboard: false,
       pane: "mgLabels"
     });
-    var forms = place ? SIDES : F.countryForms(l.name);
+    var forms = place ? F.SIDES : F.countryForms(l.name);
     return { label: l, marker: marker, place: place, forms: forms };
   }
 
@@ -55,6 +41,9 @@
     }
     var sets = [];
     var busy = false;
+    // An update reads the page once (the markers, then the names' sizes, measured a form at
+    // a time for every name at once), places every name by arithmetic, then writes the
+    // chosen forms: no layout between a write and the next read.
     function update() {
       if (busy) {
         return;
@@ -62,31 +51,43 @@
       busy = true;
       var start = performance.now();
       var zoom = map.getZoom();
+      var frame = map.getContainer().getBoundingClientRect();
       var markers = [];
       map.eachLayer(function (layer) {
         if (layer instanceof L.CircleMarker && layer.getElement && layer.getElement()) {
           markers.push(layer.getElement().getBoundingClientRect());
         }
       });
-      var taken = markers.slice();
       var all = [];
       sets.forEach(function (set, s) {
         if (!map.hasLayer(set.group)) {  // a layer switched off (the oblasts outside Donbas)
           return;
         }
         set.labels.forEach(function (item, i) {
-          all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
+          var on = visible(item, zoom);
+          if (on) {
+            shown(item, set.group);
+          } else if (set.group.hasLayer(item.marker)) {
+            set.group.removeLayer(item.marker);
+          }
+          if (on) {
+            var p = map.latLngToContainerPoint(item.marker.getLatLng());
+            item.x = frame.left + p.x;
+            item.y = frame.top + p.y;
+            item.chosen = null;
+            all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
+          }
         });
       });
+      measure(all.map(function (entry) { return entry.item; }));
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
+      var taken = markers.slice();
       // the story's dots first: they cannot move, so the names (its country's too) go round
       all.forEach(function (entry) {
-        var item = entry.item;
-        if (item.place && item.label.first && visible(item, zoom)) {
-          shown(item, entry.group);
-          taken.push(item.marker.getElement().querySelector(".mg-dot").getBoundingClientRect());
+        if (entry.item.place && entry.item.label.first) {
+          taken.push(dotBox(entry.item));
         }
       });
       var shapes = F.drawnShapes(map);
@@ -95,14 +96,15 @@
       var done = [];
       all.forEach(function (entry, k) {
         if (entry.key[0] === 0) {
-          done[k] = place(entry.item, entry.group, zoom, taken, markers, shapes, NEAR);
+          done[k] = place(map, entry.item, zoom, taken, markers, shapes, NEAR);
         }
       });
       all.forEach(function (entry, k) {
         if (!done[k]) {
-          place(entry.item, entry.group, zoom, taken, markers, shapes);
+          place(map, entry.item, zoom, taken, markers, shapes);
         }
       });
+      all.forEach(function (entry) { write(entry.item, entry.group); });
       busy = false;
       // the placement's time, for bench/bench.py (User Timing: performance.getEntriesByName)
       performance.measure("mapgen-labels", { start: start });
@@ -159,7 +161,7 @@
   function clearance(dot, markers) {
     var x = (dot.left + dot.right) / 2;
     var y = (dot.top + dot.bottom) / 2;
-    var r = dot.width / 2;
+    var r = (dot.right - dot.left) / 2;
     markers.forEach(function (m) {
       if (F.overlaps(dot, [m])) {
         r = Math.max(r, x - m.left, m.right - x, y - m.top, m.bottom - y);
@@ -168,55 +170,94 @@
     return r;
   }
 
-  // Returns whether the name was placed; tries the first `limit` forms of a country's.
-  function place(item, group, zoom, taken, markers, shapes, limit) {
-    var m = item.marker;
-    if (!visible(item, zoom)) {
-      if (group.hasLayer(m)) {
-        group.removeLayer(m);
-      }
-      return true;  // (not shown at this zoom: nothing to place)
-    }
-    shown(item, group);
-    var el = m.getElement();
+  // The forms' sizes (and a place's dot's) do not change with the view: each is measured once,
+  // the same form of every name that lacks it written, then all read (F.formKey).
+  function setForm(item, form) {
+    var el = item.marker.getElement();
     var name = el.querySelector(".mg-name");
-    var dot = el.querySelector(".mg-dot");
-    var dotBox = dot ? dot.getBoundingClientRect() : null;
-    var own = dotBox && item.label.first;  // a dot reserved before any name
-    if (dotBox && !own && F.overlaps(dotBox, taken)) {
-      group.removeLayer(m);
+    if (typeof form !== "string") {
+      name.textContent = form.text;
+      el.classList.toggle("mg-small", Boolean(form.small));
+      el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
+    }
+    return name;
+  }
+  function measure(items) {
+    var rounds = 1;
+    items.forEach(function (item) {
+      item.sizes = item.sizes || {};
+      var seen = {};
+      item.wanted = item.forms.filter(function (form) {
+        var key = F.formKey(form);
+        var fresh = !(key in item.sizes) && !seen[key];
+        seen[key] = true;
+        return fresh;
+      });
+      rounds = Math.max(rounds, item.wanted.length);
+    });
+    for (var k = 0; k < rounds; k++) {
+      var reads = [];
+      items.forEach(function (item) {
+        if (item.wanted[k] !== undefined) {
+          reads.push([item, item.wanted[k], setForm(item, item.wanted[k])]);
+        }
+      });
+      reads.forEach(function (r) {
+        var box = r[2].getBoundingClientRect();
+        r[0].sizes[F.formKey(r[1])] = { w: box.width, h: box.height };
+        var dot = r[0].place && r[0].marker.getElement().querySelector(".mg-dot");
+        if (dot && !r[0].dot) {
+          r[0].dot = dot.getBoundingClientRect().width;
+        }
+      });
+    }
+  }
+
+  function dotBox(item) {
+    var d = item.dot / 2;
+    return { left: item.x - d, right: item.x + d, top: item.y - d, bottom: item.y + d };
+  }
+
+  // Chooses the name's form (item.chosen); returns whether it found one. Tries the first
+  // `limit` forms of a country's.
+  function place(map, item, zoom, taken, markers, shapes, limit) {
+    var dot = item.place ? dotBox(item) : null;
+    var own = dot && item.label.first;  // a dot reserved before any name
+    if (dot && !own && F.overlaps(dot, taken)) {
       return false;
     }
-    var reach = dotBox ? clearance(dotBox, markers) : 0;
+    var reach = dot ? clearance(dot, markers) : 0;
     var room = item.label.reach ? item.label.reach * Math.pow(2, zoom) : 0;
-    var anchor = el.getBoundingClientRect();
     var region = item.label.kind === "region";
-    var map = mg.leaflet.mapOf(group);
+    var anchor = { left: item.x, top: item.y };
     var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
-    var placed = forms.some(function (form) {
-      if (item.place) {
-        name.style.transform = placeTransform(form, reach);
-      } else {
-        name.textContent = form.text;
-        el.classList.toggle("mg-small", Boolean(form.small));
-        el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
-        name.style.transform = "translate(calc(-50% + " + form.dx + "px), calc(-50% + " +
-          form.dy + "px))";
-      }
-      var box = name.getBoundingClientRect();
+    forms.some(function (form) {
+      var box = F.boxOf(item, form, reach);
       if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
           ((form.dx || form.dy) && item.label.id && !F.within(map, shapes, item.label.id, box))) {
         return false;
       }
       taken.push(box);
+      item.chosen = form;
+      item.reach = reach;
       return true;
     });
-    if (!placed) {  // (a story place's dot stays reserved: no name went over it)
-      group.removeLayer(m);
-    } else if (dotBox) {
-      taken.push(dotBox);
+    if (item.chosen && dot && !own) {
+      taken.push(dot);
     }
-    return placed;
+    return Boolean(item.chosen);
+  }
+
+  // The chosen form onto the page, or the name off it (a story place's dot stays reserved:
+  // no name went over it).
+  function write(item, group) {
+    if (!item.chosen) {
+      group.removeLayer(item.marker);
+      return;
+    }
+    var name = setForm(item, item.chosen);
+    name.style.transform = item.place ? F.placeTransform(item.chosen, item.reach) :
+      "translate(calc(-50% + " + item.chosen.dx + "px), calc(-50% + " + item.chosen.dy + "px))";
   }
 
   mg.addLabels = function (group, set) {
