@@ -142,16 +142,14 @@ def country_group(
     )
 
 
-# Web Mercator's width of the world in metres: a length there times 256 / this is pixels at zoom 0
-MERCATOR_WORLD_M = 40_075_016.686
-
-
 def region_label(geometry, name: str, rank: int) -> dict:
     """A region's name at the centre of the largest circle inside it (Web Mercator), with that
     circle's radius in pixels at zoom 0 (``reach``): the page names the region only from the
     zoom at which the name fits in the circle (labels.js)."""
     import geopandas as gpd
     from shapely.ops import polylabel
+
+    from mapgen.simplify import metres_per_pixel
 
     merc = gpd.GeoSeries([geometry], crs=4326).to_crs(3857).iloc[0]
     part = max(getattr(merc, "geoms", [merc]), key=lambda g: g.area)
@@ -164,5 +162,5 @@ def region_label(geometry, name: str, rank: int) -> dict:
         "rank": rank,
         "first": False,
         "kind": "region",
-        "reach": round(point.distance(part.exterior) * 256 / MERCATOR_WORLD_M, 5),
+        "reach": round(point.distance(part.exterior) / metres_per_pixel(0), 5),
     }

@@ -61,11 +61,10 @@
 
   // Whether a nudged country name's centre lies in its country: in one of the drawn shapes
   // of its id or of a part of it (DEU-GDR is a part of DEU; shapes: the map's drawn shapes by
-  // id, read once an update). Where none is drawn, it is not.
-  function within(map, shapes, id, box) {
-    var c = map.getContainer().getBoundingClientRect();
-    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2 - c.left,
-                                                (box.top + box.bottom) / 2 - c.top]);
+  // id, read once an update; frame: the map's box on the page). Where none is drawn, it is not.
+  function within(map, frame, shapes, id, box) {
+    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2 - frame.left,
+                                                (box.top + box.bottom) / 2 - frame.top]);
     return (shapes[id] || []).some(function (layer) {
       var rings = mg.leaflet.ringsOf(layer);
       return Boolean(rings && mg.inRings(rings, point));

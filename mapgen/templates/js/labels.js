@@ -96,12 +96,12 @@
       var done = [];
       all.forEach(function (entry, k) {
         if (entry.key[0] === 0) {
-          done[k] = place(map, entry.item, zoom, taken, markers, shapes, NEAR);
+          done[k] = place(map, frame, entry.item, zoom, taken, markers, shapes, NEAR);
         }
       });
       all.forEach(function (entry, k) {
         if (!done[k]) {
-          place(map, entry.item, zoom, taken, markers, shapes);
+          place(map, frame, entry.item, zoom, taken, markers, shapes);
         }
       });
       all.forEach(function (entry) { write(entry.item, entry.group); });
@@ -220,7 +220,7 @@
 
   // Chooses the name's form (item.chosen); returns whether it found one. Tries the first
   // `limit` forms of a country's.
-  function place(map, item, zoom, taken, markers, shapes, limit) {
+  function place(map, frame, item, zoom, taken, markers, shapes, limit) {
     var dot = item.place ? dotBox(item) : null;
     var own = dot && item.label.first;  // a dot reserved before any name
     if (dot && !own && F.overlaps(dot, taken)) {
@@ -233,8 +233,9 @@
     var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
     forms.some(function (form) {
       var box = F.boxOf(item, form, reach);
+      var moved = (form.dx || form.dy) && item.label.id;
       if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
-          ((form.dx || form.dy) && item.label.id && !F.within(map, shapes, item.label.id, box))) {
+          (moved && !F.within(map, frame, shapes, item.label.id, box))) {
         return false;
       }
       taken.push(box);
