@@ -26,6 +26,7 @@ ORDER = (
     "places",
     "hatches",
     "label-forms",
+    "label-sizes",
     "labels",
     "layers",
     "legend",

@@ -61,10 +61,10 @@
 
   // Whether a nudged country name's centre lies in its country: in one of the drawn shapes
   // of its id or of a part of it (DEU-GDR is a part of DEU; shapes: the map's drawn shapes by
-  // id, read once an update; frame: the map's box on the page). Where none is drawn, it is not.
-  function within(map, frame, shapes, id, box) {
-    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2 - frame.left,
-                                                (box.top + box.bottom) / 2 - frame.top]);
+  // id, read once an update; box: in the map's container). Where none is drawn, it is not.
+  function within(map, shapes, id, box) {
+    var point = map.containerPointToLayerPoint([(box.left + box.right) / 2,
+                                                (box.top + box.bottom) / 2]);
     return (shapes[id] || []).some(function (layer) {
       var rings = mg.leaflet.ringsOf(layer);
       return Boolean(rings && mg.inRings(rings, point));
@@ -100,9 +100,9 @@
     }
   }
 
-  // Where a form puts the name (as its transform in write does), r: a place's reach.
-  function boxOf(item, form, r) {
-    var size = item.sizes[formKey(form)];
+  // Where a form of `size` puts the name (as its transform in labels.js's write does), r: a
+  // place's reach.
+  function boxOf(item, form, size, r) {
     var x = item.x;
     var y = item.y;
     var left = x - size.w / 2;

@@ -9,27 +9,36 @@
   var F = mg.labelForms;
   var NEAR = 9;  // the first forms of a story's country, tried before the story's places
 
+  var EDGE = 60;  // px round the view within which names are placed (a pan's moveend places anew)
+
   function makeLabel(l) {
     var place = l.kind === "capital" || l.kind === "city";
     var icon = document.createElement("div");
     var name = mg.dom.textNode("span", "mg-name", l.name);
-    var dot = null;
+    var classes = "mg-label" + (place ? " mg-place-label" : "") +
+      (l.kind === "sea" || l.kind === "region" ? " mg-" + l.kind + "-label" : "");
     if (place) {
-      dot = mg.dom.textNode("span", "mg-dot mg-" + l.kind, "");
-      icon.appendChild(dot);
+      icon.appendChild(mg.dom.textNode("span", "mg-dot mg-" + l.kind, ""));
     }
     icon.appendChild(name);
     var marker = L.marker([l.lat, l.lon], {
-      icon: L.divIcon({ className: "mg-label" + (place ? " mg-place-label" : "") +
-                                   (l.kind === "sea" || l.kind === "region" ?
-                                    " mg-" + l.kind + "-label" : ""),
-                        html: icon, iconSize: null }),
+      icon: L.divIcon({ className: classes, html: icon, iconSize: null }),
       interactive: false,
       keyboard: false,
       pane: "mgLabels"
     });
     var forms = place ? F.SIDES : F.countryForms(l.name);
-    return { label: l, marker: marker, place: place, forms: forms };
+    return { label: l, marker: marker, name: name, classes: classes, place: place,
+             forms: forms, sizes: {} };
+  }
+
+  // Where Leaflet draws a point (a circle marker's centre, a label's anchor: its layer point
+  // rounded), in the map's container.
+  function drawnAt(map, latlng) {
+    return map.layerPointToContainerPoint(map.latLngToLayerPoint(latlng).round());
+  }
+  function square(x, y, r) {
+    return { left: x - r, right: x + r, top: y - r, bottom: y + r };
   }
 
   // One placement a map: the label sets register, and every update places them all.
@@ -41,9 +50,9 @@
     }
     var sets = [];
     var busy = false;
-    // An update reads the page once (the markers, then the names' sizes, measured a form at
-    // a time for every name at once), places every name by arithmetic, then writes the
-    // chosen forms: no layout between a write and the next read.
+    // An update reads nothing of the page's layout: the markers' boxes are computed from
+    // their points and radii, the names' sizes from their styles (label-sizes.js), every name
+    // is placed by arithmetic, then the chosen forms are written.
     function update() {
       if (busy) {
         return;
@@ -51,35 +60,39 @@
       busy = true;
       var start = performance.now();
       var zoom = map.getZoom();
-      var frame = map.getContainer().getBoundingClientRect();
+      var pane = map.getPane("mgLabels");
+      var view = map.getSize();
+      function near(p, r) {
+        return p.x + r > -EDGE && p.y + r > -EDGE && p.x - r < view.x + EDGE &&
+          p.y - r < view.y + EDGE;
+      }
       var markers = [];
       map.eachLayer(function (layer) {
-        if (layer instanceof L.CircleMarker && layer.getElement && layer.getElement()) {
-          markers.push(layer.getElement().getBoundingClientRect());
+        if (layer instanceof L.CircleMarker) {
+          var p = drawnAt(map, layer.getLatLng());
+          var r = Math.max(Math.round(layer.getRadius()), 1);  // as Leaflet's SVG draws it
+          if (near(p, r)) {
+            markers.push(square(p.x, p.y, r));
+          }
         }
       });
       var all = [];
+      var off = [];
       sets.forEach(function (set, s) {
-        if (!map.hasLayer(set.group)) {  // a layer switched off (the oblasts outside Donbas)
-          return;
-        }
+        var on = map.hasLayer(set.group);  // not a layer switched off (the oblasts)
         set.labels.forEach(function (item, i) {
-          var on = visible(item, zoom);
-          if (on) {
-            shown(item, set.group);
-          } else if (set.group.hasLayer(item.marker)) {
-            set.group.removeLayer(item.marker);
-          }
-          if (on) {
-            var p = map.latLngToContainerPoint(item.marker.getLatLng());
-            item.x = frame.left + p.x;
-            item.y = frame.top + p.y;
-            item.chosen = null;
+          item.chosen = null;
+          var p = on && visible(item, zoom) && drawnAt(map, item.marker.getLatLng());
+          if (p && near(p, 0)) {
+            item.x = p.x;
+            item.y = p.y;
+            item.dot = item.place ? sizeOf(pane, item, "").dot : 0;
             all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
+          } else if (set.group.hasLayer(item.marker)) {
+            off.push({ item: item, group: set.group });
           }
         });
       });
-      measure(all.map(function (entry) { return entry.item; }));
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
@@ -87,7 +100,7 @@
       // the story's dots first: they cannot move, so the names (its country's too) go round
       all.forEach(function (entry) {
         if (entry.item.place && entry.item.label.first) {
-          taken.push(dotBox(entry.item));
+          taken.push(square(entry.item.x, entry.item.y, entry.item.dot / 2));
         }
       });
       var shapes = F.drawnShapes(map);
@@ -96,27 +109,39 @@
       var done = [];
       all.forEach(function (entry, k) {
         if (entry.key[0] === 0) {
-          done[k] = place(map, frame, entry.item, zoom, taken, markers, shapes, NEAR);
+          done[k] = place(map, pane, entry.item, zoom, taken, markers, shapes, NEAR);
         }
       });
       all.forEach(function (entry, k) {
         if (!done[k]) {
-          place(map, frame, entry.item, zoom, taken, markers, shapes);
+          place(map, pane, entry.item, zoom, taken, markers, shapes);
         }
       });
-      all.forEach(function (entry) { write(entry.item, entry.group); });
+      all.concat(off).forEach(function (entry) { write(entry.item, entry.group); });
       busy = false;
       // the placement's time, for bench/bench.py (User Timing: performance.getEntriesByName)
       performance.measure("mapgen-labels", { start: start });
     }
+    // Names follow after the next paint (a frame, then a task: the shapes get on screen
+    // first), or within a quarter second where frames do not come (a hidden frame).
     var pending = false;
     function later() {
-      if (!pending) {
-        pending = true;
-        requestAnimationFrame(function () { pending = false; update(); });
+      if (pending) {
+        return;
       }
+      pending = true;
+      var timer;
+      function run() {
+        clearTimeout(timer);
+        if (pending) {
+          pending = false;
+          update();
+        }
+      }
+      timer = setTimeout(run, 250);
+      requestAnimationFrame(function () { setTimeout(run, 0); });
     }
-    map.on("zoomend", update);
+    map.on("moveend", update);
     map.on("layeradd layerremove", function (event) {  // dots come and go with the date
       if (event.layer instanceof L.CircleMarker) {
         later();
@@ -127,7 +152,7 @@
       add: function (group, labels) {
         sets.push({ group: group, labels: labels });
         group.on("add", later);  // a layer switched on again: its names are placed anew
-        later();  // names follow in the next frame: the shapes get on screen first
+        later();
       }
     };
     placements.push(known);
@@ -152,12 +177,6 @@
     return item.place ? 1 : due(item, zoom) ? 0 : 2;
   }
 
-  function shown(item, group) {
-    if (!group.hasLayer(item.marker)) {
-      group.addLayer(item.marker);
-    }
-  }
-
   function clearance(dot, markers) {
     var x = (dot.left + dot.right) / 2;
     var y = (dot.top + dot.bottom) / 2;
@@ -170,58 +189,24 @@
     return r;
   }
 
-  // The forms' sizes (and a place's dot's) do not change with the view: each is measured once,
-  // the same form of every name that lacks it written, then all read (F.formKey).
-  function setForm(item, form) {
-    var el = item.marker.getElement();
-    var name = el.querySelector(".mg-name");
-    if (typeof form !== "string") {
-      name.textContent = form.text;
-      el.classList.toggle("mg-small", Boolean(form.small));
-      el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
+  // A form's size (a place's one form is "", its side; a country's differ by text and size),
+  // measured once (label-sizes.js).
+  function sizeOf(pane, item, form) {
+    var key = F.formKey(form);
+    if (!item.sizes[key]) {
+      var country = typeof form !== "string";  // not "right".small, String.prototype's
+      var text = country ? form.text : item.label.name;
+      var classes = item.classes + (country && form.small ? " mg-small" : "") +
+        (text.indexOf("\n") >= 0 ? " mg-lines" : "");
+      item.sizes[key] = mg.labelSize(pane, classes, item.label.kind, text);
     }
-    return name;
-  }
-  function measure(items) {
-    var rounds = 1;
-    items.forEach(function (item) {
-      item.sizes = item.sizes || {};
-      var seen = {};
-      item.wanted = item.forms.filter(function (form) {
-        var key = F.formKey(form);
-        var fresh = !(key in item.sizes) && !seen[key];
-        seen[key] = true;
-        return fresh;
-      });
-      rounds = Math.max(rounds, item.wanted.length);
-    });
-    for (var k = 0; k < rounds; k++) {
-      var reads = [];
-      items.forEach(function (item) {
-        if (item.wanted[k] !== undefined) {
-          reads.push([item, item.wanted[k], setForm(item, item.wanted[k])]);
-        }
-      });
-      reads.forEach(function (r) {
-        var box = r[2].getBoundingClientRect();
-        r[0].sizes[F.formKey(r[1])] = { w: box.width, h: box.height };
-        var dot = r[0].place && r[0].marker.getElement().querySelector(".mg-dot");
-        if (dot && !r[0].dot) {
-          r[0].dot = dot.getBoundingClientRect().width;
-        }
-      });
-    }
-  }
-
-  function dotBox(item) {
-    var d = item.dot / 2;
-    return { left: item.x - d, right: item.x + d, top: item.y - d, bottom: item.y + d };
+    return item.sizes[key];
   }
 
   // Chooses the name's form (item.chosen); returns whether it found one. Tries the first
   // `limit` forms of a country's.
-  function place(map, frame, item, zoom, taken, markers, shapes, limit) {
-    var dot = item.place ? dotBox(item) : null;
+  function place(map, pane, item, zoom, taken, markers, shapes, limit) {
+    var dot = item.place ? square(item.x, item.y, item.dot / 2) : null;
     var own = dot && item.label.first;  // a dot reserved before any name
     if (dot && !own && F.overlaps(dot, taken)) {
       return false;
@@ -232,10 +217,10 @@
     var anchor = { left: item.x, top: item.y };
     var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
     forms.some(function (form) {
-      var box = F.boxOf(item, form, reach);
+      var box = F.boxOf(item, form, sizeOf(pane, item, form), reach);
       var moved = (form.dx || form.dy) && item.label.id;
       if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
-          (moved && !F.within(map, frame, shapes, item.label.id, box))) {
+          (moved && !F.within(map, shapes, item.label.id, box))) {
         return false;
       }
       taken.push(box);
@@ -252,13 +237,22 @@
   // The chosen form onto the page, or the name off it (a story place's dot stays reserved:
   // no name went over it).
   function write(item, group) {
-    if (!item.chosen) {
+    var form = item.chosen;
+    if (!form) {
       group.removeLayer(item.marker);
       return;
     }
-    var name = setForm(item, item.chosen);
-    name.style.transform = item.place ? F.placeTransform(item.chosen, item.reach) :
-      "translate(calc(-50% + " + item.chosen.dx + "px), calc(-50% + " + item.chosen.dy + "px))";
+    if (!group.hasLayer(item.marker)) {
+      group.addLayer(item.marker);
+    }
+    var el = item.marker.getElement();
+    if (typeof form !== "string") {
+      item.name.textContent = form.text;
+      el.classList.toggle("mg-small", Boolean(form.small));
+      el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
+    }
+    item.name.style.transform = item.place ? F.placeTransform(form, item.reach) :
+      "translate(calc(-50% + " + form.dx + "px), calc(-50% + " + form.dy + "px))";
   }
 
   mg.addLabels = function (group, set) {
