@@ -32,8 +32,7 @@
              forms: forms, sizes: {} };
   }
 
-  // Where Leaflet draws a point (a circle marker's centre, a label's anchor: its layer point
-  // rounded), in the map's container.
+  // Where Leaflet puts a label (a marker: its layer point rounded), in the map's container.
   function drawnAt(map, latlng) {
     return map.layerPointToContainerPoint(map.latLngToLayerPoint(latlng).round());
   }
@@ -68,8 +67,8 @@
       }
       var markers = [];
       map.eachLayer(function (layer) {
-        if (layer instanceof L.CircleMarker) {
-          var p = drawnAt(map, layer.getLatLng());
+        var p = layer instanceof L.CircleMarker && mg.leaflet.markerAt(map, layer);
+        if (p) {
           var r = Math.max(Math.round(layer.getRadius()), 1);  // as Leaflet's SVG draws it
           if (near(p, r)) {
             markers.push(square(p.x, p.y, r));
@@ -141,7 +140,8 @@
       timer = setTimeout(run, 250);
       requestAnimationFrame(function () { setTimeout(run, 0); });
     }
-    map.on("moveend", update);
+    // after a move, once Leaflet has done with it (fitBounds fires viewreset after moveend)
+    map.on("moveend", function () { Promise.resolve().then(update); });
     map.on("layeradd layerremove", function (event) {  // dots come and go with the date
       if (event.layer instanceof L.CircleMarker) {
         later();

@@ -5,13 +5,27 @@
 //   _renderer._bounds and _updateBounds: the drawing of a shape from the shared table;
 // - LayerPanel (an L.Control.Layers) overrides _addItem and _onInputClick and reads
 //   _layerControlInputs, _getLayer and _layersLink: names set as text, headings, swatches;
-// - mg.leaflet reads a layer's _map, a polygon's _rings and a popup's _closeButton.
+// - mg.leaflet reads a layer's _map, a polygon's _rings, a popup's _closeButton, and a circle
+//   marker's _point and _renderer (its _container and _bounds).
 // Leaflet's own subclasses (DotLayer) read this._map as Leaflet's plugins do.
 (function (mg, L) {
   mg.leaflet = {
     mapOf: function (layer) { return layer._map; },
     ringsOf: function (polygon) { return polygon._rings; },  // projected, as drawn
-    closeButton: function (popup) { return popup._closeButton; }
+    closeButton: function (popup) { return popup._closeButton; },
+    // Where a circle marker is drawn, in the map's container: its point rounded (as the SVG
+    // renderer draws it), moved as its renderer's box is: after a viewreset Leaflet sets that
+    // box's transform off the pixel grid (by a fraction of a pixel: a fifth of the frame's
+    // size, its padding, is not a whole pixel) and not its _leaflet_pos, so it is read back.
+    markerAt: function (map, marker) {
+      var r = marker._renderer;
+      if (!marker._point || !r || !r._bounds) {
+        return null;  // not drawn yet
+      }
+      var t = new DOMMatrixReadOnly(r._container.style.transform);
+      return map.layerPointToContainerPoint(
+        marker._point.round().add([t.m41, t.m42]).subtract(r._bounds.min));
+    }
   };
 
   // A polygon drawing one of the shared shapes, as L.Polygon does, with less work:
