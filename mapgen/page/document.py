@@ -20,7 +20,7 @@ from mapgen.page import assets, csp, data, notebook, shape_table, texts
 from mapgen.page.data import to_json
 from mapgen.page.ids import stabilise_ids
 from mapgen.page.jinja import ENV, template_text
-from mapgen.page.scripts import json_block, runtime_js
+from mapgen.page.scripts import CANVAS_FROM, json_block, runtime_js
 from mapgen.simplify import Levels
 
 NOTEBOOK_HEIGHT_PX = 960  # title, story, timeline, map, key: the page at a notebook's width
@@ -163,12 +163,20 @@ def assemble(
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
             "css": rcssmin.cssmin(template_text("mapgen.css")),  # 1 KB gzipped less
-            "runtime_js": runtime_js(),
+            "runtime_js": runtime_js(_markers(page_json) >= CANVAS_FROM),
             "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
     )
     page.add_child(fmap)
     return fmap
+
+
+def _markers(page_json: dict) -> int:
+    """How many markers the page's layers hold (page-format.md, a markers item's ``n``)."""
+    return sum(
+        item["n"] for layer in page_json["layers"] for item in layer["items"]
+        if item["kind"] == "markers"
+    )
 
 
 def render_html(fmap: folium.Map) -> str:

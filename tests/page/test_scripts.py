@@ -50,3 +50,15 @@ def test_the_shipped_runtime_and_styles_carry_no_comments_or_indentation():
     starts = [shipped.find(f"mg.{name}=") for name in ("dom", "ShapeTables", "addLabels", "boot")]
     assert -1 not in starts and starts == sorted(starts), starts
     assert "/*" not in leaflet_css() and "\n  " not in leaflet_css()
+
+
+def test_the_canvas_layer_ships_only_with_many_markers(built_map):
+    """dot-layer.js reaches a page of CANVAS_FROM markers or more only (the canvas test in
+    tests/layers/test_events.py draws one); every other page, the bundled one included, runs
+    without it: boot.js finds mg.DotLayer absent and draws SVG circles."""
+    from mapgen.page.scripts import runtime_js
+
+    assert "mg.DotLayer=" in runtime_js(True) and "mg.DotLayer=" not in runtime_js(False)
+    assert len(runtime_js(True)) - len(runtime_js(False)) > 3000
+    html = built_map.read_text(encoding="utf-8")
+    assert runtime_js(False) in html and "mg.DotLayer=" not in html

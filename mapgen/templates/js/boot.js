@@ -6,15 +6,6 @@
     });
   }
 
-  // How many markers the page holds (past a threshold they are drawn on a canvas).
-  function markerCount(layers) {
-    var n = 0;
-    layers.forEach(function (spec) {
-      spec.items.forEach(function (set) { n += set.kind === "markers" ? set.n : 0; });
-    });
-    return n;
-  }
-
   // A map's state, made by boot and passed to what needs it.
   function mapState(map, data) {
     return {
@@ -32,7 +23,7 @@
       foot: { key: null, px: 0 },  // what lies over the map's foot, per map size (popups.js)
       dots: [],  // the marker sets on a canvas (dot-layer.js)
       markerSets: [],  // the SVG marker sets, whose size follows the zoom (layers.js)
-      canvasDots: markerCount(data.layers) >= mg.CANVAS_FROM,
+      canvasDots: Boolean(mg.DotLayer),  // shipped for CANVAS_FROM markers (page/scripts.py)
       story: null
     };
   }

@@ -1,11 +1,10 @@
-// dot-layer.js: many markers (a page with CANVAS_FROM or more) drawn as one layer per set on
-// a canvas, straight from the page's columns: no Leaflet object per marker, so that 10,000
-// events cost little more memory than their numbers. The layer follows the date (since and
-// until), finds the dot under the pointer in a grid of the drawn dots, and shows its tooltip
-// and popup as the SVG markers do.
+// dot-layer.js: many markers (a page with CANVAS_FROM or more: page/scripts.py ships this
+// file only then) drawn as one layer per set on a canvas, straight from the page's columns:
+// no Leaflet object per marker, so that 10,000 events cost little more memory than their
+// numbers. The layer follows the date (since and until), finds the dot under the pointer in
+// a grid of the drawn dots, and shows its tooltip and popup as the SVG markers do.
 (function (mg, L) {
   var GRID_PX = 16;
-  mg.CANVAS_FROM = 1000;
 
   // The topmost drawn dot under a point of the map, of all the map's sets ({layer, i}), or
   // null: one dot answers the pointer, however many sets overlap there.

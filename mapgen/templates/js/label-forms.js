@@ -59,25 +59,33 @@
     });
   }
 
-  // Whether a nudged country name's centre lies in its country: in one of the drawn shapes
-  // of its id or of a part of it (DEU-GDR is a part of DEU; shapes: the map's drawn shapes by
-  // id, read once an update; box: in the map's container). Where none is drawn, it is not.
+  // Whether a nudged country name's centre lies in its country: in the drawn shape of its id
+  // or of a part of it (DEU-GDR is a part of DEU; shapes: a drawn layer of each, by id, read
+  // once an update; box: in the map's container). Where none is drawn, it is not. Only the
+  // rings whose box holds the point are tested (a ring that does not hold it is crossed an
+  // even number of times).
   function within(map, shapes, id, box) {
     var point = map.containerPointToLayerPoint([(box.left + box.right) / 2,
                                                 (box.top + box.bottom) / 2]);
     return (shapes[id] || []).some(function (layer) {
-      var rings = mg.leaflet.ringsOf(layer);
-      return Boolean(rings && mg.inRings(rings, point));
+      var rings = mg.leaflet.ringsOf(layer) || [];
+      var bounds = mg.leaflet.ringBoundsOf(layer);
+      return mg.inRings(bounds ? rings.filter(function (ring, i) {
+        return bounds[i].contains(point);
+      }) : rings, point);
     });
   }
 
+  // A drawn layer of each shape (the base, a wave and the 1997 hatch draw the same one).
   function drawnShapes(map) {
     var shapes = {};
+    var seen = {};
     map.eachLayer(function (layer) {
       var id = layer.feature && layer.feature.properties.id;
-      if (id) {
-        id = id.split("-")[0];
-        (shapes[id] = shapes[id] || []).push(layer);
+      if (id && !seen[id]) {
+        seen[id] = true;
+        var whole = id.split("-")[0];
+        (shapes[whole] = shapes[whole] || []).push(layer);
       }
     });
     return shapes;

@@ -8,33 +8,39 @@
   var font = "";
   var styles = {};
 
-  function styleOf(pane, classes, kind) {
-    var key = classes + "|" + kind;
-    if (!styles[key]) {
-      var probe = document.createElement("div");
-      var name = mg.dom.textNode("span", "mg-name", "");
-      var dot = mg.dom.textNode("span", "mg-dot mg-" + kind, "");
-      probe.className = classes;
-      probe.style.visibility = "hidden";
-      probe.appendChild(dot);
-      probe.appendChild(name);
-      pane.appendChild(probe);
-      var s = getComputedStyle(name);
+  // Reads the styles of the classes of label ([classes, kind] pairs) not read before, all at
+  // once: the probes go onto the page together and are read together, so that the page's
+  // style is computed once for all of them.
+  function read(pane, wanted) {
+    var probes = {};
+    wanted.forEach(function (w) {
+      var key = w.join("|");
+      if (!styles[key] && !probes[key]) {
+        var probe = document.createElement("div");
+        probe.className = w[0];
+        probe.style.visibility = "hidden";
+        probe.appendChild(mg.dom.textNode("span", "mg-dot mg-" + w[1], ""));
+        probe.appendChild(mg.dom.textNode("span", "mg-name", ""));
+        probes[key] = pane.appendChild(probe);
+      }
+    });
+    Object.keys(probes).forEach(function (key) {
+      var s = getComputedStyle(probes[key].lastChild);
       styles[key] = {
         font: [s.fontStyle, s.fontWeight, s.fontSize, s.fontFamily].join(" "),
         spacing: parseFloat(s.letterSpacing) || 0,  // "normal" is none
         upper: s.textTransform === "uppercase",
         line: parseFloat(s.lineHeight),
-        dot: parseFloat(getComputedStyle(dot).width)
+        dot: parseFloat(getComputedStyle(probes[key].firstChild).width)
       };
-      pane.removeChild(probe);
-    }
-    return styles[key];
+    });
+    Object.keys(probes).forEach(function (key) { pane.removeChild(probes[key]); });
   }
 
   // The box of `text` (lines apart at "\n") in a label of `classes`: {w, h, dot}.
-  mg.labelSize = function (pane, classes, kind, text) {
-    var s = styleOf(pane, classes, kind);
+  function size(pane, classes, kind, text) {
+    read(pane, [[classes, kind]]);  // read before (read), or read now
+    var s = styles[classes + "|" + kind];
     if (font !== s.font) {
       pen.font = font = s.font;
     }
@@ -44,5 +50,7 @@
       w = Math.max(w, pen.measureText(line).width + s.spacing * line.length);
     });
     return { w: w + PAD, h: lines.length * s.line, dot: s.dot };
-  };
+  }
+
+  mg.labelSizes = { read: read, size: size };
 })(mg);

@@ -27,9 +27,17 @@
       keyboard: false,
       pane: "mgLabels"
     });
-    var forms = place ? F.SIDES : F.countryForms(l.name);
-    return { label: l, marker: marker, name: name, classes: classes, place: place,
-             forms: forms, sizes: {} };
+    var item = { label: l, marker: marker, name: name, classes: classes, place: place,
+                 forms: place ? F.SIDES : F.countryForms(l.name), sizes: {} };
+    var seen = {};
+    item.styles = [];  // [classes, kind] of its forms, for label-sizes.js
+    item.forms.forEach(function (form) {
+      var classes = classesOf(item, form);
+      if (!seen[classes]) {
+        seen[classes] = item.styles.push([classes, l.kind]);
+      }
+    });
+    return item;
   }
 
   // Where Leaflet puts a label (a marker: its layer point rounded), in the map's container.
@@ -85,13 +93,16 @@
           if (p && near(p, 0)) {
             item.x = p.x;
             item.y = p.y;
-            item.dot = item.place ? sizeOf(pane, item, "").dot : 0;
             all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
           } else if (set.group.hasLayer(item.marker)) {
             off.push({ item: item, group: set.group });
           }
         });
       });
+      mg.labelSizes.read(pane, [].concat.apply([], all.map(function (e) {
+        return e.item.styles;
+      })));
+      all.forEach(function (e) { e.item.dot = e.item.place ? sizeOf(pane, e.item, "").dot : 0; });
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
@@ -189,16 +200,19 @@
     return r;
   }
 
-  // A form's size (a place's one form is "", its side; a country's differ by text and size),
-  // measured once (label-sizes.js).
+  // The classes of a form's label (a place's one form is its side; a country's differ by
+  // text and size), and its size, measured once (label-sizes.js).
+  function classesOf(item, form) {
+    var country = typeof form !== "string";  // not "right".small, String.prototype's
+    var text = country ? form.text : item.label.name;
+    return item.classes + (country && form.small ? " mg-small" : "") +
+      (text.indexOf("\n") >= 0 ? " mg-lines" : "");
+  }
   function sizeOf(pane, item, form) {
     var key = F.formKey(form);
     if (!item.sizes[key]) {
-      var country = typeof form !== "string";  // not "right".small, String.prototype's
-      var text = country ? form.text : item.label.name;
-      var classes = item.classes + (country && form.small ? " mg-small" : "") +
-        (text.indexOf("\n") >= 0 ? " mg-lines" : "");
-      item.sizes[key] = mg.labelSize(pane, classes, item.label.kind, text);
+      item.sizes[key] = mg.labelSizes.size(pane, classesOf(item, form), item.label.kind,
+                                           typeof form === "string" ? item.label.name : form.text);
     }
     return item.sizes[key];
   }

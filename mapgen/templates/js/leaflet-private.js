@@ -5,13 +5,14 @@
 //   _renderer._bounds and _updateBounds: the drawing of a shape from the shared table;
 // - LayerPanel (an L.Control.Layers) overrides _addItem and _onInputClick and reads
 //   _layerControlInputs, _getLayer and _layersLink: names set as text, headings, swatches;
-// - mg.leaflet reads a layer's _map, a polygon's _rings, a popup's _closeButton, and a circle
+// - mg.leaflet reads a layer's _map, a polygon's _rings (and a SharedShape's _mgRingBounds), a popup's _closeButton, and a circle
 //   marker's _point and _renderer (its _container and _bounds).
 // Leaflet's own subclasses (DotLayer) read this._map as Leaflet's plugins do.
 (function (mg, L) {
   mg.leaflet = {
     mapOf: function (layer) { return layer._map; },
     ringsOf: function (polygon) { return polygon._rings; },  // projected, as drawn
+    ringBoundsOf: function (polygon) { return polygon._mgRingBounds; },  // a shared shape's
     closeButton: function (popup) { return popup._closeButton; },
     // Where a circle marker is drawn, in the map's container: its point rounded (as the SVG
     // renderer draws it), moved as its renderer's box is: after a viewreset Leaflet sets that

@@ -32,7 +32,7 @@
       return order.length;
     }
     map.on("click", function (event) {
-      if (mg.dotAt(state.dots, event.containerPoint)) {
+      if (state.dots.length && mg.dotAt(state.dots, event.containerPoint)) {
         return;  // a dot's own popup, not the place's beneath (as an SVG marker stops the click)
       }
       var point = map.latLngToLayerPoint(event.latlng);
