@@ -174,7 +174,9 @@ def assemble(
 def _markers(page_json: dict) -> int:
     """How many markers the page's layers hold (page-format.md, a markers item's ``n``)."""
     return sum(
-        item["n"] for layer in page_json["layers"] for item in layer["items"]
+        item["n"]
+        for layer in page_json["layers"]
+        for item in layer["items"]
         if item["kind"] == "markers"
     )
 
