@@ -102,6 +102,11 @@ LABELS_STATE = """() => {
   });
   dotBoxes.forEach((a, i) => dotBoxes.slice(i + 1)
     .forEach(b => { if (hit(a, b)) overlaps++; }));
+  // the names under what lies over the map: its buttons, the attribution, a phone's timeline
+  const over = [...map.getContainer().querySelectorAll('.leaflet-control'),
+                ...shown('#mg-timeline')].map(box);
+  const covered = shown('.mg-label span:not(.mg-dot)')
+    .filter(e => over.some(b => hit(box(e), b))).map(e => e.textContent.replace('\\n', ' '));
   // a name away from its anchor (the point it names: the label's box of no size): nudges
   // go 26 px at most, a place's name stands beside its dot or a marker over it
   const far = [];
@@ -112,7 +117,7 @@ LABELS_STATE = """() => {
     if (r.width > 0 && Math.hypot(dx, dy) > 30) far.push(n.textContent);
   });
   const edges = [view.getSouth(), view.getWest(), view.getNorth(), view.getEast()];
-  return {names, overlaps, zoom, view: edges, far};
+  return {names, overlaps, zoom, view: edges, far, covered};
 }"""
 
 

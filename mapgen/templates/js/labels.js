@@ -57,6 +57,7 @@
     }
     var sets = [];
     var busy = false;
+    var cover = {};
     // An update reads nothing of the page's layout: the markers' boxes are computed from
     // their points and radii, the names' sizes from their styles (label-sizes.js), every name
     // is placed by arithmetic, then the chosen forms are written.
@@ -106,7 +107,8 @@
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
-      var taken = markers.slice();
+      var over = covers(map, cover);
+      var taken = markers.concat(over);
       // the story's dots first: they cannot move, so the names (its country's too) go round
       all.forEach(function (entry) {
         if (entry.item.place && entry.item.label.first) {
@@ -123,8 +125,15 @@
         }
       });
       all.forEach(function (entry, k) {
-        if (!done[k]) {
-          place(map, pane, entry.item, zoom, taken, markers, shapes);
+        if (!done[k] && !place(map, pane, entry.item, zoom, taken, markers, shapes) &&
+            entry.key[0] < 3) {
+          // a story's name with no room clear of the map's buttons and timeline goes under
+          // them rather than not at all (the others do not)
+          var open = taken.filter(function (box) { return over.indexOf(box) < 0; });
+          var n = open.length;
+          if (place(map, pane, entry.item, zoom, open, markers, shapes)) {
+            taken.push.apply(taken, open.slice(n));
+          }
         }
       });
       all.concat(off).forEach(function (entry) { write(entry.item, entry.group); });
@@ -168,6 +177,27 @@
     };
     placements.push(known);
     return known;
+  }
+
+  // What lies over the map (its zoom and Layers buttons, the attribution, and on a phone the
+  // timeline bar over its foot), in the map's container: no name goes under it. Read once per
+  // map size and timeline shown or not (reading boxes forces a layout).
+  function covers(map, cache) {
+    var size = map.getSize();
+    var timeline = document.getElementById("mg-timeline");
+    var on = timeline && !timeline.hidden;
+    var key = size + on;
+    if (cache.key !== key) {
+      var frame = map.getContainer().getBoundingClientRect();
+      var over = [].slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+      cache.key = key;
+      cache.boxes = over.concat(on ? [timeline] : []).map(function (el) {
+        var r = el.getBoundingClientRect();
+        return { left: r.left - frame.left, right: r.right - frame.left,
+                 top: r.top - frame.top, bottom: r.bottom - frame.top };
+      });
+    }
+    return cache.boxes;
   }
 
   // Which names come first: the story's countries due at this zoom, then the story's places
