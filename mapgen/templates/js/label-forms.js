@@ -1,7 +1,8 @@
 // label-forms.js: where a name may stand, and the tests of its box: a country's candidate
 // forms (nudged round its point, on two lines, a size smaller), a place's sides, the box a
 // form gives (as its transform draws it), whether a box overlaps those taken, fits in a
-// region's circle, or has its centre inside its country. labels.js places.
+// region's circle, or has its centre inside its country, and what lies over the map, where
+// no name goes. labels.js places.
 (function (mg) {
   var GAP = 3;  // px between a dot and its name
   var SIDES = ["right", "left", "above", "below"];  // a place's candidates
@@ -126,7 +127,29 @@
     return { left: left, top: top, right: left + size.w, bottom: top + size.h };
   }
 
+  // What lies over the map (its zoom and Layers buttons, the attribution, and on a phone the
+  // timeline bar over its foot), in the map's container: no name goes under it. Read once per
+  // map size and timeline shown or not (reading boxes forces a layout).
+  function covers(map, cache) {
+    var size = map.getSize();
+    var timeline = document.getElementById("mg-timeline");
+    var on = timeline && !timeline.hidden;
+    var key = size + on;
+    if (cache.key !== key) {
+      var frame = map.getContainer().getBoundingClientRect();
+      var over = [].slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+      cache.key = key;
+      cache.boxes = over.concat(on ? [timeline] : []).map(function (el) {
+        var r = el.getBoundingClientRect();
+        return { left: r.left - frame.left, right: r.right - frame.left,
+                 top: r.top - frame.top, bottom: r.bottom - frame.top };
+      });
+    }
+    return cache.boxes;
+  }
+
   mg.labelForms = {
+    covers: covers,
     SIDES: SIDES,
     formKey: formKey,
     placeTransform: placeTransform,

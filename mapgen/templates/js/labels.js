@@ -107,7 +107,7 @@
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
-      var over = covers(map, cover);
+      var over = F.covers(map, cover);
       var taken = markers.concat(over);
       // the story's dots first: they cannot move, so the names (its country's too) go round
       all.forEach(function (entry) {
@@ -177,27 +177,6 @@
     };
     placements.push(known);
     return known;
-  }
-
-  // What lies over the map (its zoom and Layers buttons, the attribution, and on a phone the
-  // timeline bar over its foot), in the map's container: no name goes under it. Read once per
-  // map size and timeline shown or not (reading boxes forces a layout).
-  function covers(map, cache) {
-    var size = map.getSize();
-    var timeline = document.getElementById("mg-timeline");
-    var on = timeline && !timeline.hidden;
-    var key = size + on;
-    if (cache.key !== key) {
-      var frame = map.getContainer().getBoundingClientRect();
-      var over = [].slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
-      cache.key = key;
-      cache.boxes = over.concat(on ? [timeline] : []).map(function (el) {
-        var r = el.getBoundingClientRect();
-        return { left: r.left - frame.left, right: r.right - frame.left,
-                 top: r.top - frame.top, bottom: r.bottom - frame.top };
-      });
-    }
-    return cache.boxes;
   }
 
   // Which names come first: the story's countries due at this zoom, then the story's places
