@@ -102,9 +102,15 @@ LABELS_STATE = """() => {
   });
   dotBoxes.forEach((a, i) => dotBoxes.slice(i + 1)
     .forEach(b => { if (hit(a, b)) overlaps++; }));
-  // the names under what lies over the map: its buttons, the attribution, a phone's timeline
+  // the names under what lies over the map (its buttons, the attribution, a phone's timeline)
+  // or cut off by its edges
+  const frame = box(map.getContainer()), big = 1e5;
   const over = [...map.getContainer().querySelectorAll('.leaflet-control'),
-                ...shown('#mg-timeline')].map(box);
+                ...shown('#mg-timeline')].map(box).concat([
+    {left: -big, right: frame.left, top: -big, bottom: big},
+    {left: frame.right, right: big, top: -big, bottom: big},
+    {left: -big, right: big, top: -big, bottom: frame.top},
+    {left: -big, right: big, top: frame.bottom, bottom: big}]);
   const covered = shown('.mg-label span:not(.mg-dot)')
     .filter(e => over.some(b => hit(box(e), b))).map(e => e.textContent.replace('\\n', ' '));
   // a name away from its anchor (the point it names: the label's box of no size): nudges

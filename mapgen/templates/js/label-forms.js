@@ -128,8 +128,9 @@
   }
 
   // What lies over the map (its zoom and Layers buttons, the attribution, and on a phone the
-  // timeline bar over its foot), in the map's container: no name goes under it. Read once per
-  // map size and timeline shown or not (reading boxes forces a layout).
+  // timeline bar over its foot), and beyond its edges, in the map's container: {over, edges}.
+  // Read once per map size and timeline shown or not (reading boxes forces a layout).
+  var FAR = 1e5;
   function covers(map, cache) {
     var size = map.getSize();
     var timeline = document.getElementById("mg-timeline");
@@ -139,13 +140,17 @@
       var frame = map.getContainer().getBoundingClientRect();
       var over = [].slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
       cache.key = key;
-      cache.boxes = over.concat(on ? [timeline] : []).map(function (el) {
+      cache.over = over.concat(on ? [timeline] : []).map(function (el) {
         var r = el.getBoundingClientRect();
         return { left: r.left - frame.left, right: r.right - frame.left,
                  top: r.top - frame.top, bottom: r.bottom - frame.top };
       });
+      cache.edges = [{ left: -FAR, right: 0, top: -FAR, bottom: FAR },
+                     { left: size.x, right: FAR, top: -FAR, bottom: FAR },
+                     { left: -FAR, right: FAR, top: -FAR, bottom: 0 },
+                     { left: -FAR, right: FAR, top: size.y, bottom: FAR }];
     }
-    return cache.boxes;
+    return cache;
   }
 
   mg.labelForms = {

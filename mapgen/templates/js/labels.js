@@ -107,7 +107,8 @@
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
-      var over = F.covers(map, cover);
+      var covered = F.covers(map, cover);
+      var over = covered.over;
       var taken = markers.concat(over);
       // the story's dots first: they cannot move, so the names (its country's too) go round
       all.forEach(function (entry) {
@@ -125,6 +126,11 @@
         }
       });
       all.forEach(function (entry, k) {
+        if (entry.key[0] === 3 && taken.indexOf(covered.edges[0]) < 0) {
+          // the story's names may run off the map's edge (a country whose point lies near
+          // it, to keep by its point); the others may not
+          taken.push.apply(taken, covered.edges);
+        }
         if (!done[k] && !place(map, pane, entry.item, zoom, taken, markers, shapes) &&
             entry.key[0] < 3) {
           // a story's name with no room clear of the map's buttons and timeline goes under
