@@ -32,6 +32,11 @@ with only Leaflet inlined and one polygon, is ~277 ms to the polygon and ~338 ms
 frame after load: 0.25 and 0.28 of plain folium's times there, in the same run. On that profile
 the HTML parser spends ~120 ms on mapgen's ~390 KB of JSON data blocks (1 ms unthrottled).
 
+Then the host-article table (bench/host.py): the map embedded in an article page by its
+snippet (plain folium by a 600 px iframe), the article's LCP and CLS while the frame loads and
+while a reader steps through every chapter, and the time from a real tap (on Poland, on Next)
+to the next painted frame as the Event Timing API reports it (INP-like); ``--no-host`` skips it.
+
 Then the events-scaling table: the map with 30, 1,000, 10,000, 25,000 and 100,000 events
 (bench/events.py: synthetic rows with a note each, or ``--typed`` without), mapgen against
 plain folium's CircleMarkers with tooltips and popups, desktop profile, one load each. mapgen
@@ -51,6 +56,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import host  # noqa: E402  (bench/host.py: the host article's table)
 
 # The first frame with a drawn shape, and (mapgen only) the first frame after every layer
 # and the layer panel are in (<html data-mapgen-ready>). Times from navigation start.
@@ -245,17 +252,10 @@ CHAPTER = f"""async () => {{
 }}"""
 
 
-def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = False) -> dict:
-    """One page load in a profile: first shapes, everything ready, JS heap, outgoing requests
-    (and with ``extra``: a chapter switch, a popup, a zoom from 4 to 7 over the Donbas)."""
-    settings = dict(PROFILES[profile])
-    cpu = settings.pop("cpu")
-    context = browser.new_context(**settings)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    if cpu > 1:
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
-    outgoing: list[str] = []
+def router(assets, outgoing: list[str]):
+    """Playwright's route handler: the page's own files pass; every other request is counted
+    in ``outgoing`` and answered from ``assets`` (the CDN's files), a 204 for a tile, or an
+    empty script or stylesheet."""
 
     def route(r):
         url = r.request.url
@@ -273,7 +273,21 @@ def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = 
             kind = "text/css" if url.endswith(".css") else "application/javascript"
             r.fulfill(status=200, body=b"", content_type=kind)
 
-    page.route("**/*", route)
+    return route
+
+
+def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = False) -> dict:
+    """One page load in a profile: first shapes, everything ready, JS heap, outgoing requests
+    (and with ``extra``: a chapter switch, a popup, a zoom from 4 to 7 over the Donbas)."""
+    settings = dict(PROFILES[profile])
+    cpu = settings.pop("cpu")
+    context = browser.new_context(**settings)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    if cpu > 1:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+    outgoing: list[str] = []
+    page.route("**/*", router(assets, outgoing))
     page.add_init_script(FIRST_SHAPE)
     # mapgen opens on the first chapter of its story; Explore draws every layer, as the plain
     # folium page does, so the two columns compare the same work (folium ignores the fragment)
@@ -354,6 +368,10 @@ def measure(args) -> dict[str, dict]:
                 ]
                 for key in loads[0]:
                     results[name][f"{profile}.{key}"] = _median(load[key] for load in loads)
+        if args.host:
+            results["host"] = host.host_table(
+                browser, ours, baseline, PROFILES, router(assets, []), args.runs
+            )
         browser.close()
     return results
 
@@ -487,6 +505,9 @@ def main() -> int:
     )
     parser.add_argument("--typed", action="store_true", help="scaling: events without own notes")
     parser.add_argument("--no-scaling", action="store_true", help="skip the events-scaling table")
+    parser.add_argument(
+        "--no-host", dest="host", action="store_false", help="skip the host-article table"
+    )
     parser.add_argument("--scaling-only", action="store_true", help="only the events scaling")
     parser.add_argument("--baseline-only", type=Path, metavar="OUT", help=argparse.SUPPRESS)
     parser.add_argument("--baseline-events", type=Path, help=argparse.SUPPRESS)
@@ -495,8 +516,12 @@ def main() -> int:
         build_baseline(args.baseline_only, args.baseline_events)
         return 0
     if not args.scaling_only:
-        print(table(measure(args)), flush=True)
+        results = measure(args)
+        print(table(results), flush=True)
         print()
+        if "host" in results:
+            print(results["host"], flush=True)
+            print()
     if not args.no_scaling:
         print(scaling_table(scaling(args)))
     return 0
