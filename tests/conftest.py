@@ -111,8 +111,12 @@ LABELS_STATE = """() => {
     {left: frame.right, right: big, top: -big, bottom: big},
     {left: -big, right: big, top: -big, bottom: frame.top},
     {left: -big, right: big, top: frame.bottom, bottom: big}]);
-  const covered = shown('.mg-label span:not(.mg-dot)')
-    .filter(e => over.some(b => hit(box(e), b))).map(e => e.textContent.replace('\\n', ' '));
+  // each as [name, whether its point (the label's box of no size) lies in view]
+  const covered = shown('.mg-label').filter(l => over.some(b =>
+    hit(box(l.querySelector('span:not(.mg-dot)')), b))).map(l => { const a = box(l);
+    return [l.querySelector('span:not(.mg-dot)').textContent.replace('\\n', ' '),
+            a.left >= frame.left && a.left <= frame.right && a.top >= frame.top
+            && a.top <= frame.bottom]; });
   // a name away from its anchor (the point it names: the label's box of no size): nudges
   // go 26 px at most, a place's name stands beside its dot or a marker over it
   const far = [];

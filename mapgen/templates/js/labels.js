@@ -8,7 +8,6 @@
 (function (mg, L) {
   var F = mg.labelForms;
   var NEAR = 9;  // the first forms of a story's country, tried before the story's places
-
   var EDGE = 60;  // px round the view within which names are placed (a pan's moveend places anew)
 
   function makeLabel(l) {
@@ -94,7 +93,9 @@
           if (p && near(p, 0)) {
             item.x = p.x;
             item.y = p.y;
-            all.push({ item: item, group: set.group, key: [priority(item, zoom), s, i] });
+            // a name whose point is out of view comes last, as the others, wholly in view
+            var out = p.x < 0 || p.y < 0 || p.x > view.x || p.y > view.y;
+            all.push({ item: item, group: set.group, key: [out ? 3 : priority(item, zoom), s, i] });
           } else if (set.group.hasLayer(item.marker)) {
             off.push({ item: item, group: set.group });
           }
@@ -127,8 +128,8 @@
       });
       all.forEach(function (entry, k) {
         if (entry.key[0] === 3 && taken.indexOf(covered.edges[0]) < 0) {
-          // the story's names may run off the map's edge (a country whose point lies near
-          // it, to keep by its point); the others may not
+          // a story's name whose point is in view may run off the map's edge (to stay by
+          // its point); the others may not
           taken.push.apply(taken, covered.edges);
         }
         if (!done[k] && !place(map, pane, entry.item, zoom, taken, markers, shapes) &&
