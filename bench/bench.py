@@ -29,8 +29,9 @@ times through Emulation.setCPUThrottlingRate). Each also times a chapter switch 
 click on Poland to its popup, and a zoom from 4 to 7 over the Donbas (mapgen then parses and
 draws its fine table), each to the next painted frame. The floor on the phone profile, a page
 with only Leaflet inlined and one polygon, is ~277 ms to the polygon and ~338 ms to the first
-frame after load: 0.25 and 0.28 of plain folium's times there, in the same run. On that profile
-the HTML parser spends ~120 ms on mapgen's ~390 KB of JSON data blocks (1 ms unthrottled).
+frame after load: 0.25 and 0.28 of plain folium's times there, in the same run. A load of its
+own, traced, gives the HTML parser's own time before the first shapes (bench/parse.py: the
+page's JSON blocks are most of what it reads before the boot script runs).
 
 Then the host-article table (bench/host.py): the map embedded in an article page by its
 snippet (plain folium by a 600 px iframe), the article's LCP and CLS while the frame loads and
@@ -58,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import host  # noqa: E402  (bench/host.py: the host article's table)
+import parse  # noqa: E402  (bench/parse.py: the HTML parser's time before the first shapes)
 
 # The first frame with a drawn shape, and (mapgen only) the first frame after every layer
 # and the layer panel are in (<html data-mapgen-ready>). Times from navigation start.
@@ -276,9 +278,12 @@ def router(assets, outgoing: list[str]):
     return route
 
 
-def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = False) -> dict:
+def browse(
+    browser, html: Path, assets, profile: str = "desktop", extra: bool = False, trace: bool = False
+) -> dict:
     """One page load in a profile: first shapes, everything ready, JS heap, outgoing requests
-    (and with ``extra``: a chapter switch, a popup, a zoom from 4 to 7 over the Donbas)."""
+    (and with ``extra``: a chapter switch, a popup, a zoom from 4 to 7 over the Donbas); with
+    ``trace``, only the HTML parser's own time before the first shapes (bench/parse.py)."""
     settings = dict(PROFILES[profile])
     cpu = settings.pop("cpu")
     context = browser.new_context(**settings)
@@ -288,12 +293,17 @@ def browse(browser, html: Path, assets, profile: str = "desktop", extra: bool = 
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
     outgoing: list[str] = []
     page.route("**/*", router(assets, outgoing))
+    events = parse.start(cdp) if trace else None  # a load of its own: tracing slows it
     page.add_init_script(FIRST_SHAPE)
     # mapgen opens on the first chapter of its story; Explore draws every layer, as the plain
     # folium page does, so the two columns compare the same work (folium ignores the fragment)
     page.goto(html.resolve().as_uri() + "#chapter=explore", wait_until="load", timeout=600_000)
     _wait_for(page, "window.__firstShape !== null", 600)
     first = page.evaluate("window.__firstShape")
+    if trace:
+        parse.stop(cdp, page)
+        context.close()
+        return {"parser_ms": parse.parser_ms(events, first)}
     ours = page.evaluate("!!document.getElementById('mapgen-shapes')")
     if ours:
         _wait_for(page, "window.__ready !== null", 600)
@@ -368,6 +378,10 @@ def measure(args) -> dict[str, dict]:
                 ]
                 for key in loads[0]:
                     results[name][f"{profile}.{key}"] = _median(load[key] for load in loads)
+                traced = [
+                    browse(browser, path, assets, profile, trace=True) for _ in range(args.runs)
+                ]
+                results[name][f"{profile}.parser_ms"] = _median(t["parser_ms"] for t in traced)
         if args.host:
             results["host"] = host.host_table(
                 browser, ours, baseline, PROFILES, router(assets, []), args.runs
@@ -466,6 +480,11 @@ for _profile in ("desktop", "phone"):
     ROWS += [
         (f"{_profile}.first_shapes_ms", f"{_profile}: first shapes (ms)", "{:,.0f}"),
         (f"{_profile}.ready_ms", f"{_profile}: everything ready (ms)", "{:,.0f}"),
+        (
+            f"{_profile}.parser_ms",
+            f"{_profile}: HTML parser's own time before the first shapes (ms, traced)",
+            "{:,.0f}",
+        ),  # fmt: skip
         (f"{_profile}.chapter_ms", f"{_profile}: next chapter, to next frame (ms)", "{:,.0f}"),
         (f"{_profile}.popup_ms", f"{_profile}: a click on Poland to its popup (ms)", "{:,.0f}"),
         (
