@@ -54,6 +54,11 @@
     });
   }
 
+  // The box of a point's r round it (a marker, a dot).
+  function square(x, y, r) {
+    return { left: x - r, right: x + r, top: y - r, bottom: y + r };
+  }
+
   function overlaps(box, taken) {
     return taken.some(function (t) {
       return box.left < t.right && t.left < box.right && box.top < t.bottom && t.top < box.bottom;
@@ -155,6 +160,7 @@
 
   mg.labelForms = {
     covers: covers,
+    square: square,
     SIDES: SIDES,
     formKey: formKey,
     placeTransform: placeTransform,

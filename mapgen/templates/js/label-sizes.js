@@ -3,7 +3,7 @@
 // pane, so it inherits the page's font and language); a text's width is measured on a canvas,
 // its height is its lines times the line height. labels.js places by these sizes.
 (function (mg) {
-  var PAD = 0.05;  // px: the layout rounds a text's width up to its unit (1/64 px), the canvas does not
+  var PAD = 0.05;  // px: the layout rounds a width up to its unit (1/64 px), the canvas not
   var pen = document.createElement("canvas").getContext("2d");
   var font = "";
   var styles = {};

@@ -43,9 +43,6 @@
   function drawnAt(map, latlng) {
     return map.layerPointToContainerPoint(map.latLngToLayerPoint(latlng).round());
   }
-  function square(x, y, r) {
-    return { left: x - r, right: x + r, top: y - r, bottom: y + r };
-  }
 
   // One placement a map: the label sets register, and every update places them all.
   var placements = [];  // [{ map, add }]
@@ -79,7 +76,7 @@
         if (p) {
           var r = Math.max(Math.round(layer.getRadius()), 1);  // as Leaflet's SVG draws it
           if (near(p, r)) {
-            markers.push(square(p.x, p.y, r));
+            markers.push(F.square(p.x, p.y, r));
           }
         }
       });
@@ -114,23 +111,25 @@
       // the story's dots first: they cannot move, so the names (its country's too) go round
       all.forEach(function (entry) {
         if (entry.item.place && entry.item.label.first) {
-          taken.push(square(entry.item.x, entry.item.y, entry.item.dot / 2));
+          taken.push(F.square(entry.item.x, entry.item.y, entry.item.dot / 2));
         }
       });
       var shapes = F.drawnShapes(map);
       // The story's countries due take their spot near their point first (NEAR forms), the
       // story's places their names next, then everything else its first free form.
       var done = [];
+      var edged = false;
       all.forEach(function (entry, k) {
         if (entry.key[0] === 0) {
           done[k] = place(map, pane, entry.item, zoom, taken, markers, shapes, NEAR);
         }
       });
       all.forEach(function (entry, k) {
-        if (entry.key[0] === 3 && taken.indexOf(covered.edges[0]) < 0) {
+        if (entry.key[0] === 3 && !edged) {
           // a story's name whose point is in view may run off the map's edge (to stay by
           // its point); the others may not
           taken.push.apply(taken, covered.edges);
+          edged = true;
         }
         if (!done[k] && !place(map, pane, entry.item, zoom, taken, markers, shapes) &&
             entry.key[0] < 3) {
@@ -218,17 +217,19 @@
 
   // The classes of a form's label (a place's one form is its side; a country's differ by
   // text and size), and its size, measured once (label-sizes.js).
+  function textOf(item, form) {
+    return typeof form === "string" ? item.label.name : form.text;
+  }
   function classesOf(item, form) {
-    var country = typeof form !== "string";  // not "right".small, String.prototype's
-    var text = country ? form.text : item.label.name;
-    return item.classes + (country && form.small ? " mg-small" : "") +
-      (text.indexOf("\n") >= 0 ? " mg-lines" : "");
+    var small = typeof form !== "string" && form.small;  // not "right".small, a String method
+    return item.classes + (small ? " mg-small" : "") +
+      (textOf(item, form).indexOf("\n") >= 0 ? " mg-lines" : "");
   }
   function sizeOf(pane, item, form) {
     var key = F.formKey(form);
     if (!item.sizes[key]) {
       item.sizes[key] = mg.labelSizes.size(pane, classesOf(item, form), item.label.kind,
-                                           typeof form === "string" ? item.label.name : form.text);
+                                           textOf(item, form));
     }
     return item.sizes[key];
   }
@@ -236,7 +237,7 @@
   // Chooses the name's form (item.chosen); returns whether it found one. Tries the first
   // `limit` forms of a country's.
   function place(map, pane, item, zoom, taken, markers, shapes, limit) {
-    var dot = item.place ? square(item.x, item.y, item.dot / 2) : null;
+    var dot = item.place ? F.square(item.x, item.y, item.dot / 2) : null;
     var own = dot && item.label.first;  // a dot reserved before any name
     if (dot && !own && F.overlaps(dot, taken)) {
       return false;

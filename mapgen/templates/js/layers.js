@@ -47,8 +47,9 @@
     }
   }
 
-  // A page of fewer than CANVAS_FROM markers (page/scripts.py) draws each as an SVG circle that reads its
-  // tooltip and popup from the columns when shown; more go on a canvas (dot-layer.js).
+  // A page of fewer than CANVAS_FROM markers (page/scripts.py) draws each as an SVG circle
+  // that reads its tooltip and popup from the columns when shown; more go on a canvas
+  // (dot-layer.js).
   function addMarkers(state, record, set, asOf) {
     mg.columns.index(set);
     if (state.canvasDots) {

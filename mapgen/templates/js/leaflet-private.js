@@ -5,8 +5,9 @@
 //   _renderer._bounds and _updateBounds: the drawing of a shape from the shared table;
 // - LayerPanel (an L.Control.Layers) overrides _addItem and _onInputClick and reads
 //   _layerControlInputs, _getLayer and _layersLink: names set as text, headings, swatches;
-// - mg.leaflet reads a layer's _map, a polygon's _rings (and a SharedShape's _mgRingBounds), a popup's _closeButton, and a circle
-//   marker's _point and _renderer (its _container and _bounds).
+// - mg.leaflet reads a layer's _map, a polygon's _rings (and a SharedShape's _mgRingBounds),
+//   a popup's _closeButton, and a circle marker's _point and _renderer (its _container and
+//   _bounds).
 // Leaflet's own subclasses (DotLayer) read this._map as Leaflet's plugins do.
 (function (mg, L) {
   mg.leaflet = {
