@@ -126,8 +126,11 @@ LABELS_STATE = """() => {
     const dy = Math.max(r.top - a.top, a.top - r.bottom, 0);
     if (r.width > 0 && Math.hypot(dx, dy) > 30) far.push(n.textContent);
   });
+  // the names the map's edges cut (of those covered)
+  const cut = shown('.mg-label').map(l => l.querySelector('span:not(.mg-dot)')).filter(n =>
+    over.slice(-4).some(b => hit(box(n), b))).map(n => n.textContent.replace('\\n', ' '));
   const edges = [view.getSouth(), view.getWest(), view.getNorth(), view.getEast()];
-  return {names, overlaps, zoom, view: edges, far, covered};
+  return {names, overlaps, zoom, view: edges, far, covered, cut};
 }"""
 
 

@@ -4,6 +4,7 @@ Registered as ``base`` (the name map.toml's ``[layers.base]`` and the chapters u
 
 from __future__ import annotations
 
+from shapely.geometry import box
 from shapely.ops import polylabel
 
 from mapgen.inputs.schema import URL, Key, text
@@ -30,12 +31,42 @@ SPEC = {
 SEA_RANK = {True: 4, False: 6}  # a sea of 300,000 km² or more from zoom 3, a smaller from 5
 
 
-def _sea_labels(seas) -> list[dict]:
+SEA_PART = 0.02  # of a view's area: less water than this in a view gives the sea no anchor there
+SEA_APART = 1.5  # degrees: an anchor this near one before it adds nothing
+
+
+def _pole(water, tolerance: float = 0.05):
+    """The point of ``water`` farthest from any coast (of its largest polygon)."""
+    parts = getattr(water, "geoms", [water])
+    return polylabel(max(parts, key=lambda part: part.area), tolerance=tolerance)
+
+
+def _sea_anchors(water, views) -> list[list[float]]:
+    """Where else a sea's name may stand: in each view (a chapter's bounds, the map's) that
+    holds some of the sea but not its pole, the pole of the water in that view; one anchor
+    per place ([lat, lon], in the order of the views)."""
+    anchors = [_pole(water)]
+    for (south, west), (north, east) in views:
+        frame = box(west, south, east, north)
+        if frame.contains(anchors[0]):
+            continue
+        part = water.intersection(frame)
+        if part.is_empty or part.area < SEA_PART * frame.area:
+            continue
+        pole = _pole(part, tolerance=0.02)
+        if all(pole.distance(a) > SEA_APART for a in anchors):
+            anchors.append(pole)
+    return [[round(a.y, 4), round(a.x, 4)] for a in anchors[1:]]
+
+
+def _sea_labels(seas, views) -> list[dict]:
     """The seas' names, at the pole of inaccessibility of their water (the point farthest from
-    any coast), without the parenthesis of the Baltic's full name."""
+    any coast), and where a view shows only part of a sea, in that part (``also``); without
+    the parenthesis of the Baltic's full name."""
     labels = []
     for sea in seas.itertuples():
-        point = polylabel(sea.geometry, tolerance=0.05)
+        point = _pole(sea.geometry)
+        also = _sea_anchors(sea.geometry, views)
         labels.append(
             {
                 "name": sea.name.split(" (")[0],
@@ -45,6 +76,7 @@ def _sea_labels(seas) -> list[dict]:
                 "first": False,
                 "kind": "sea",
             }
+            | ({"also": also} if also else {})
         )
     return labels
 
@@ -114,7 +146,9 @@ def build(context: LayerContext, spec: dict) -> list[MapLayer]:
             strict=True,
         )
     ]
-    labels += _sea_labels(context.shapes[context.shapes["kind"] == "sea"])
+    views = [chapter["bounds"] for chapter in context.settings.chapters if chapter.get("bounds")]
+    views += [context.settings.map["bounds"]] if context.settings.map.get("bounds") else []
+    labels += _sea_labels(context.shapes[context.shapes["kind"] == "sea"], views)
     # placement priority: the story's countries, then by Natural Earth's rank (larger first)
     labels.sort(key=lambda label: (not label["first"], label["rank"]))
     layer.items.append(Labels(labels))

@@ -94,6 +94,7 @@ class Label:
     kind: str = "country"  # country | sea | capital | city | region (docs/page-format.md)
     reach: float | None = field(default=None, metadata=OMITTED)  # a region's room (px at zoom 0)
     id: str | None = field(default=None, metadata=OMITTED)  # a country's shape: a name stays in it
+    also: list[list[float]] | None = field(default=None, metadata=OMITTED)  # a sea's other anchors
 
 
 @dataclass

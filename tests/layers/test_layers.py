@@ -181,3 +181,26 @@ def test_base_names_members_as_the_members_table_does(layers_2021):
     assert "Czech Republic" not in names and "Turkey" not in names
     tips = {f["id"]: f["tip"] for f in _features(base)}
     assert tips["CZE"] == "Czechia" and tips["BLR"] == "Belarus"
+
+
+def test_a_sea_is_named_in_the_part_a_chapter_shows(layers_2021, sources):
+    """The Black Sea's pole lies south of the Donbas chapter's view: its name has an anchor in
+    the water that view shows (Label.also); a sea whose pole every view holds has none."""
+    from shapely.geometry import Point, box
+
+    from mapgen.layers.countries import _sea_anchors
+    from mapgen.layers.model import Labels
+
+    labels = next(c for c in layers_2021[0].items if isinstance(c, Labels)).labels
+    seas = {label["name"]: label for label in labels if label.get("kind") == "sea"}
+    donbas = next(c for c in sources.settings.chapters if c["id"] == "donbas")["bounds"]
+    (south, west), (north, east) = donbas
+    black = seas["Black Sea"]
+    assert not box(west, south, east, north).contains(Point(black["lon"], black["lat"]))
+    water = sources.shapes.loc["SEA-BLACK"].geometry
+    inside = [a for a in black["also"] if box(west, south, east, north).contains(Point(a[::-1]))]
+    assert inside and all(water.contains(Point(a[::-1])) for a in inside)
+    assert "also" not in seas["Sea of Azov"]
+    square = box(0, 0, 10, 10)
+    assert _sea_anchors(square, [[[0, 0], [10, 10]]]) == []  # the pole is in the view
+    assert _sea_anchors(square, [[[6, 6], [11, 11]]]) == [[8.0, 8.0]]  # the pole of [6, 10]²

@@ -97,6 +97,60 @@
     return shapes;
   }
 
+  // How far a dot's name stands from its centre: past the dot, or past a marker drawn over it.
+  function clearance(dot, markers) {
+    var x = (dot.left + dot.right) / 2;
+    var y = (dot.top + dot.bottom) / 2;
+    var r = (dot.right - dot.left) / 2;
+    markers.forEach(function (m) {
+      if (overlaps(dot, [m])) {
+        r = Math.max(r, x - m.left, m.right - x, y - m.top, m.bottom - y);
+      }
+    });
+    return r;
+  }
+
+  // Where a name stands in this view: a sea's at the first of its anchors (its pole, then
+  // where a chapter's view shows part of it: Label.also) whose point is in view by MARGIN;
+  // the marker is moved there.
+  var MARGIN = 40;
+  function anchor(map, item, view) {
+    var marker = item.marker;
+    var also = item.label.also;
+    if (!also) {
+      return marker.getLatLng();
+    }
+    var all = [[item.label.lat, item.label.lon]].concat(also);
+    var inView = all.filter(function (latlng) {
+      var p = map.latLngToContainerPoint(latlng);
+      return p.x > MARGIN && p.y > MARGIN && p.x < view.x - MARGIN && p.y < view.y - MARGIN;
+    });
+    var at = (inView.length ? inView : all)[0];
+    if (!marker.getLatLng().equals(at)) {
+      marker.setLatLng(at);
+    }
+    return marker.getLatLng();
+  }
+
+  // A form moved the least way that brings its box within the view by PAD px, and that box;
+  // null where the box is within it already or is wider or taller than the view.
+  var PAD = 2;
+  function intoView(form, box, view) {
+    function shift(low, high, size) {
+      return low < PAD ? PAD - low : high > size - PAD ? size - PAD - high : 0;
+    }
+    var dx = shift(box.left, box.right, view.x);
+    var dy = shift(box.top, box.bottom, view.y);
+    if ((!dx && !dy) || box.right - box.left > view.x - 2 * PAD ||
+        box.bottom - box.top > view.y - 2 * PAD) {
+      return null;
+    }
+    var moved = { text: form.text, dx: (form.dx || 0) + dx, dy: (form.dy || 0) + dy,
+                  small: form.small };
+    return { form: moved, box: { left: box.left + dx, right: box.right + dx,
+                                 top: box.top + dy, bottom: box.bottom + dy } };
+  }
+
   // A form's measure's key: a place has one form (its sides move it), a country's differ by
   // text and size.
   function formKey(form) {
@@ -160,6 +214,9 @@
 
   mg.labelForms = {
     covers: covers,
+    clearance: clearance,
+    anchor: anchor,
+    intoView: intoView,
     square: square,
     SIDES: SIDES,
     formKey: formKey,

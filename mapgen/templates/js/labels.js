@@ -31,7 +31,7 @@
     var seen = {};
     item.styles = [];  // [classes, kind] of its forms, for label-sizes.js
     item.forms.forEach(function (form) {
-      var classes = classesOf(item, form);
+      var classes = mg.labelSizes.classesOf(item, form);
       if (!seen[classes]) {
         seen[classes] = item.styles.push([classes, l.kind]);
       }
@@ -86,7 +86,7 @@
         var on = map.hasLayer(set.group);  // not a layer switched off (the oblasts)
         set.labels.forEach(function (item, i) {
           item.chosen = null;
-          var p = on && visible(item, zoom) && drawnAt(map, item.marker.getLatLng());
+          var p = on && visible(item, zoom) && drawnAt(map, F.anchor(map, item, view));
           if (p && near(p, 0)) {
             item.x = p.x;
             item.y = p.y;
@@ -101,7 +101,7 @@
       mg.labelSizes.read(pane, [].concat.apply([], all.map(function (e) {
         return e.item.styles;
       })));
-      all.forEach(function (e) { e.item.dot = e.item.place ? sizeOf(pane, e.item, "").dot : 0; });
+      all.forEach(function (e) { e.item.dot = e.item.place ? mg.labelSizes.sizeOf(pane, e.item, "").dot : 0; });
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
@@ -124,12 +124,29 @@
           done[k] = place(map, pane, entry.item, zoom, taken, markers, shapes, NEAR);
         }
       });
+      // Before the others: a story country's name that runs off the map's edge moves into view
+      // where there is room (its places named first); then the edges are taken (a story's
+      // name whose point is in view may run off them, to stay by it; the others may not).
+      function edge() {
+        edged = true;
+        all.forEach(function (e) {
+          var item = e.item, was = item.chosen;
+          var at = was ? taken.indexOf(item.box) : -1;
+          if (e.key[0] < 3 && !item.place && at >= 0 && F.intoView(was, item.box, view)) {
+            var box = taken.splice(at, 1)[0];
+            item.chosen = null;
+            if (!place(map, pane, item, zoom, taken, markers, shapes, 0, "shift")) {
+              item.chosen = was;
+              item.box = box;
+              taken.push(box);
+            }
+          }
+        });
+        taken.push.apply(taken, covered.edges);
+      }
       all.forEach(function (entry, k) {
         if (entry.key[0] === 3 && !edged) {
-          // a story's name whose point is in view may run off the map's edge (to stay by
-          // its point); the others may not
-          taken.push.apply(taken, covered.edges);
-          edged = true;
+          edge();
         }
         if (!done[k] && !place(map, pane, entry.item, zoom, taken, markers, shapes) &&
             entry.key[0] < 3) {
@@ -142,6 +159,9 @@
           }
         }
       });
+      if (!edged) {
+        edge();
+      }
       all.concat(off).forEach(function (entry) { write(entry.item, entry.group); });
       busy = false;
       // the placement's time, for bench/bench.py (User Timing: performance.getEntriesByName)
@@ -197,69 +217,49 @@
   }
 
   function priority(item, zoom) {
-    if (!item.label.first) {
-      return 3;
-    }
-    return item.place ? 1 : due(item, zoom) ? 0 : 2;
+    return !item.label.first ? 3 : item.place ? 1 : due(item, zoom) ? 0 : 2;
   }
 
-  function clearance(dot, markers) {
-    var x = (dot.left + dot.right) / 2;
-    var y = (dot.top + dot.bottom) / 2;
-    var r = (dot.right - dot.left) / 2;
-    markers.forEach(function (m) {
-      if (F.overlaps(dot, [m])) {
-        r = Math.max(r, x - m.left, m.right - x, y - m.top, m.bottom - y);
-      }
-    });
-    return r;
-  }
-
-  // The classes of a form's label (a place's one form is its side; a country's differ by
-  // text and size), and its size, measured once (label-sizes.js).
-  function textOf(item, form) {
-    return typeof form === "string" ? item.label.name : form.text;
-  }
-  function classesOf(item, form) {
-    var small = typeof form !== "string" && form.small;  // not "right".small, a String method
-    return item.classes + (small ? " mg-small" : "") +
-      (textOf(item, form).indexOf("\n") >= 0 ? " mg-lines" : "");
-  }
-  function sizeOf(pane, item, form) {
-    var key = F.formKey(form);
-    if (!item.sizes[key]) {
-      item.sizes[key] = mg.labelSizes.size(pane, classesOf(item, form), item.label.kind,
-                                           textOf(item, form));
-    }
-    return item.sizes[key];
-  }
-
-  // Chooses the name's form (item.chosen); returns whether it found one. Tries the first
-  // `limit` forms of a country's.
-  function place(map, pane, item, zoom, taken, markers, shapes, limit) {
+  // Chooses the name's form (item.chosen, its box item.box); returns whether it found one.
+  // Tries the first `limit` forms of a country's; `mode`: see tries.
+  function place(map, pane, item, zoom, taken, markers, shapes, limit, mode) {
     var dot = item.place ? F.square(item.x, item.y, item.dot / 2) : null;
     var own = dot && item.label.first;  // a dot reserved before any name
     if (dot && !own && F.overlaps(dot, taken)) {
       return false;
     }
-    var reach = dot ? clearance(dot, markers) : 0;
+    var reach = dot ? F.clearance(dot, markers) : 0;
     var room = item.label.reach ? item.label.reach * Math.pow(2, zoom) : 0;
     var region = item.label.kind === "region";
     var anchor = { left: item.x, top: item.y };
     var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
-    forms.some(function (form) {
-      var box = F.boxOf(item, form, sizeOf(pane, item, form), reach);
+    var view = map.getSize();
+    function takes(form, box) {
       var moved = (form.dx || form.dy) && item.label.id;
       if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
           (moved && !F.within(map, shapes, item.label.id, box))) {
         return false;
       }
       taken.push(box);
+      item.box = box;
       item.chosen = form;
       item.reach = reach;
       return true;
-    });
-    if (item.chosen && dot && !own) {
+    }
+    // mode "in": only forms wholly in view (a story's place tries these first); "shift": a
+    // form that would run off the map's edge moved into view (still in its country)
+    function tries(mode) {
+      return forms.some(function (form) {
+        var box = F.boxOf(item, form, mg.labelSizes.sizeOf(pane, item, form), reach);
+        var cut = mode && F.intoView(form, box, view);
+        if (cut && mode === "in") {
+          return false;
+        }
+        return cut ? takes(cut.form, cut.box) : takes(form, box);
+      });
+    }
+    if ((mode ? tries(mode) : (item.place && item.label.first && tries("in")) || tries()) &&
+        dot && !own) {
       taken.push(dot);
     }
     return Boolean(item.chosen);
