@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LABELS_STATE, screen_point
+from conftest import LABELS_STATE, screen_point, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +113,7 @@ def test_the_snippets_hide_the_title_for_the_article_headline(built_map, browser
     assert frame.locator("h1.mg-title").is_hidden()
     assert "chrome=minimal" in frame.evaluate("location.hash")  # kept as the reader moves
     frame.locator(".mg-next").click()
+    wait_until(frame, "location.hash.startsWith('#chapter=baseline')", 5)  # the map followed
     assert "chrome=minimal" in frame.evaluate("location.hash")
     page.context.close()
 

@@ -10,7 +10,7 @@ import pytest
 from mapgen import story
 from mapgen.image import plan as static
 from mapgen.layers import build_layers
-from tests.conftest import DATA, page_parts, run_mapgen
+from tests.conftest import DATA, page_parts, run_mapgen, wait_until
 
 IDS = ["enlargement", "baseline", "no-activity", "donbas", "seas", "since"]
 
@@ -191,28 +191,55 @@ def test_next_and_the_arrow_keys_move_and_reduced_motion_makes_no_animation(
       return window.__flies; }"""
     page.evaluate(count)
     page.locator(".mg-next").click()
-    assert page.evaluate("document.documentElement.dataset.mapgenChapter") == "baseline"
+    _shows(page, "baseline")
     assert page.evaluate(count) == 1
     page.locator(".mg-next").focus()
     page.keyboard.press("ArrowRight")
-    assert page.evaluate("document.documentElement.dataset.mapgenChapter") == "no-activity"
+    _shows(page, "no-activity")
     page.keyboard.press("ArrowLeft")
+    _shows(page, "baseline")
     page.keyboard.press("ArrowLeft")
-    assert page.evaluate("document.documentElement.dataset.mapgenChapter") == "enlargement"
+    _shows(page, "enlargement")
+    assert page.evaluate(count) == 4
     still = browser.new_page(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     still.goto(built_map.resolve().as_uri())
     still.locator("html[data-mapgen-ready]").wait_for(state="attached")
     still.evaluate(count)
     still.locator(".mg-next").click()
-    assert still.evaluate("document.documentElement.dataset.mapgenChapter") == "baseline"
+    _shows(still, "baseline")
     assert still.evaluate(count) == 0  # no fly: the view jumps
     still.close()
+
+
+def _shows(page, chapter: str) -> None:
+    """Wait for the map to show a chapter: a reader's step moves it a frame after the tap."""
+    wait_until(page, f"document.documentElement.dataset.mapgenChapter === '{chapter}'", 5)
+
+
+@pytest.mark.browser
+def test_a_step_answers_the_tap_before_the_map_moves(built_map, open_page):
+    """A tap on Next changes the words and the step in the tap's own frame; the map's work
+    (layers, date, view, the URL) follows after that frame is painted, so the tap's answer does
+    not wait for it (issue 24: a step to the next frame within 100 ms on a phone)."""
+    page = open_page(built_map)
+    opening = page.evaluate("mapgen.map.getCenter()")
+    line = """() => mapgen.forTests().layers.some(r => r.spec.id === 'baseline'
+      && mapgen.map.hasLayer(r.group))"""
+    first = page.evaluate(f"""() => {{ document.querySelector('.mg-next').click();
+      return [document.getElementById('mg-chapter').textContent,
+              document.querySelector('.mg-step[aria-current="step"]').dataset.chapter,
+              document.documentElement.dataset.mapgenChapter, ({line})()]; }}""")
+    assert "1997" in first[0] and first[1] == "baseline"  # the words and the step: at once
+    assert first[2:] == ["enlargement", False]  # the map, its 1997 line: not yet
+    _shows(page, "baseline")
+    assert page.evaluate(line) and page.evaluate("mapgen.map.getCenter()") != opening
 
 
 @pytest.mark.browser
 def test_explore_frees_every_layer(built_map, open_page):
     page = open_page(built_map)
     page.locator('.mg-step[data-chapter="explore"]').click()
+    _shows(page, "explore")
     on = set(page.evaluate(ON))
     data = page_parts(built_map).data
     control = {x["name"] for x in data["layers"] if x["control"] and not x["since"]}

@@ -62,10 +62,23 @@
       queue.push(fn);
       if (!scheduled) {
         scheduled = true;
-        requestAnimationFrame(function () { setTimeout(flush, 0); });
-        setTimeout(flush, 250);  // a hidden frame gets no animation frames
+        mg.afterFrame(flush);
       }
     };
+  };
+
+  // fn after the next paint (a frame, then a task), or within a quarter second where frames
+  // do not come (a hidden frame); once.
+  mg.afterFrame = function (fn) {
+    var done = false;
+    function run() {
+      if (!done) {
+        done = true;
+        fn();
+      }
+    }
+    requestAnimationFrame(function () { setTimeout(run, 0); });
+    setTimeout(run, 250);
   };
 
   // Leaflet's zoom buttons are links with role="button": let Space press them too.

@@ -67,19 +67,11 @@
 
   // Whether a nudged country name's centre lies in its country: in the drawn shape of its id
   // or of a part of it (DEU-GDR is a part of DEU; shapes: a drawn layer of each, by id, read
-  // once an update; box: in the map's container). Where none is drawn, it is not. Only the
-  // rings whose box holds the point are tested (a ring that does not hold it is crossed an
-  // even number of times).
+  // once an update; box: in the map's container). Where none is drawn, it is not.
   function within(map, shapes, id, box) {
     var point = map.containerPointToLayerPoint([(box.left + box.right) / 2,
                                                 (box.top + box.bottom) / 2]);
-    return (shapes[id] || []).some(function (layer) {
-      var rings = mg.leaflet.ringsOf(layer) || [];
-      var bounds = mg.leaflet.ringBoundsOf(layer);
-      return mg.inRings(bounds ? rings.filter(function (ring, i) {
-        return bounds[i].contains(point);
-      }) : rings, point);
-    });
+    return (shapes[id] || []).some(function (layer) { return mg.inShape(layer, point); });
   }
 
   // A drawn layer of each shape (the base, a wave and the 1997 hatch draw the same one).

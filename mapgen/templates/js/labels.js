@@ -171,20 +171,13 @@
     // first), or within a quarter second where frames do not come (a hidden frame).
     var pending = false;
     function later() {
-      if (pending) {
-        return;
-      }
-      pending = true;
-      var timer;
-      function run() {
-        clearTimeout(timer);
-        if (pending) {
+      if (!pending) {
+        pending = true;
+        mg.afterFrame(function () {
           pending = false;
           update();
-        }
+        });
       }
-      timer = setTimeout(run, 250);
-      requestAnimationFrame(function () { setTimeout(run, 0); });
     }
     // after a move, once Leaflet has done with it (fitBounds fires viewreset after moveend)
     map.on("moveend", function () { Promise.resolve().then(update); });

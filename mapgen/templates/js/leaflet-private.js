@@ -7,10 +7,29 @@
 //   _layerControlInputs, _getLayer and _layersLink: names set as text, headings, swatches;
 // - mg.leaflet reads a layer's _map, a polygon's _rings (and a SharedShape's _mgRingBounds),
 //   a popup's _closeButton, and a circle marker's _point and _renderer (its _container and
-//   _bounds).
+//   _bounds), and rebinds a layer's _openTooltip (hoverTips).
 // Leaflet's own subclasses (DotLayer) read this._map as Leaflet's plugins do.
 (function (mg, L) {
+  // What last moved or pressed a pointer: "mouse", "touch" or "pen" (the mouse events a tap
+  // also fires come after its pointer events).
+  var pointer = "mouse";
+  ["pointerover", "pointermove", "pointerdown"].forEach(function (type) {
+    document.addEventListener(type, function (event) { pointer = event.pointerType; },
+                              { capture: true, passive: true });
+  });
+
   mg.leaflet = {
+    // A layer's tooltip opens on a hover (and on keyboard focus), not on a tap: a tap opens
+    // the popup, which names what was tapped (and the tooltip would cost the tap's frame).
+    hoverTips: function (layer) {
+      var open = layer._openTooltip;
+      layer.off({ mouseover: open, click: open }, layer);
+      layer.on({ mouseover: function (event) {
+        if (pointer === "mouse") {
+          open.call(layer, event);
+        }
+      } });
+    },
     mapOf: function (layer) { return layer._map; },
     ringsOf: function (polygon) { return polygon._rings; },  // projected, as drawn
     ringBoundsOf: function (polygon) { return polygon._mgRingBounds; },  // a shared shape's

@@ -17,7 +17,17 @@
     return inside;
   }
 
-  mg.inRings = inRings;
+  // Whether a layer point lies in a drawn polygon: only the rings whose box holds it are
+  // tested (a ring that does not hold it is crossed an even number of times).
+  function inShape(layer, point) {
+    var rings = mg.leaflet.ringsOf(layer);
+    var bounds = mg.leaflet.ringBoundsOf(layer);
+    return Boolean(rings) && inRings(bounds ? rings.filter(function (ring, i) {
+      return bounds[i].contains(point);
+    }) : rings, point);
+  }
+
+  mg.inShape = inShape;
 
   // state.placed: the shapes' items ({layer, popup, order, record}) that have a popup.
   mg.placePopups = function (state, order) {
@@ -38,8 +48,7 @@
       var point = map.latLngToLayerPoint(event.latlng);
       var here = state.placed.filter(function (item) {
         var group = item.record.group;
-        var rings = mg.leaflet.ringsOf(item.layer);
-        return map.hasLayer(group) && group.hasLayer(item.layer) && rings && inRings(rings, point);
+        return map.hasLayer(group) && group.hasLayer(item.layer) && inShape(item.layer, point);
       });
       if (!here.length) {
         return;

@@ -96,6 +96,7 @@
       group.bindTooltip(function (layer) {
         return textNode("span", null, tipOf(items.get(layer)) || "");
       }, { sticky: true });
+      mg.leaflet.hoverTips(group);
     }
     if (shapes) {  // a shape's popup is one section of the place's popup (places.js)
       layers.forEach(function (layer) {

@@ -60,7 +60,9 @@
         button.title = button.textContent;
         button.type = "button";
         button.setAttribute("data-chapter", chapter.id);
-        button.addEventListener("click", function () { go(i < chapters.length ? i : -1, true); });
+        button.addEventListener("click", function () {
+          go(i < chapters.length ? i : -1, true, false, true);
+        });
         item.appendChild(button);
         list.appendChild(item);
         buttons.push(button);
@@ -70,10 +72,10 @@
     var prev = stepMove("mg-prev", "\u2039", texts.previous || "Previous");
     var next = stepMove("mg-next", "\u203A", texts.next || "Next", true);
     prev.addEventListener("click", function () {
-      go(at() === -1 ? chapters.length - 1 : Math.max(0, at() - 1), true);
+      go(at() === -1 ? chapters.length - 1 : Math.max(0, at() - 1), true, false, true);
     });
     next.addEventListener("click", function () {
-      go(at() >= chapters.length - 1 ? -1 : at() + 1, true);
+      go(at() >= chapters.length - 1 ? -1 : at() + 1, true, false, true);
     });
     row.appendChild(prev);
     row.appendChild(list);
@@ -138,12 +140,9 @@
       }
     }
 
-    function go(index, animate, opened) {
-      current.index = index;
-      var chapter = chapters[index];
-      if (opened) {  // the opening state: layers, date and view are set already
-        say(chapter);
-      } else if (chapter) {
+    // The map to a chapter (null: Explore): its layers, date and view; then the URL.
+    function show(chapter, animate) {
+      if (chapter) {
         wantLayers(state, chapter.layers, chapter.asOf);
         timeline.goTo(chapter.asOf);
         var bounds = L.latLngBounds(chapter.bounds);
@@ -152,16 +151,34 @@
         } else {
           map.fitBounds(bounds, { animate: false });
         }
-        say(chapter);
       } else {
-        current.index = -1;
         wantLayers(state, null, timeline.current());
-        say(null);
       }
+      mg.hash.write(chapter ? chapter.id : "explore", timeline.current());
+    }
+
+    // To a chapter (-1: Explore). opened: the opening state, whose layers, date and view are
+    // set already; tapped: a reader's step, whose words and step show in the next frame and
+    // the map a frame later (the tap's answer is not kept waiting for the map's work).
+    function go(index, animate, opened, tapped) {
+      var chapter = chapters[index] || null;
+      current.index = chapter ? index : -1;
+      say(chapter);
       if (showCurrent) {
         showCurrent(current.index);
       }
-      mg.hash.write(chapter ? chapter.id : "explore", timeline.current());
+      if (opened) {
+        mg.hash.write(chapter ? chapter.id : "explore", timeline.current());
+      } else if (tapped) {
+        var at = current.index;
+        mg.afterFrame(function () {
+          if (current.index === at) {  // not stepped on again meanwhile
+            show(chapter, animate);
+          }
+        });
+      } else {
+        show(chapter, animate);
+      }
     }
 
     if (box && chapters.length) {
