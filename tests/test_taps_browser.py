@@ -92,3 +92,26 @@ def test_the_keyboard_ring_the_hint_and_nothing_here(built_languages, open_page)
     page.keyboard.press("ArrowRight")  # Leaflet's keyboard handler still has the map
     page.wait_for_timeout(400)
     assert page.evaluate("mapgen.map.getCenter().lng") > 18.0
+
+
+def test_a_finger_gets_the_popup_and_a_mouse_the_tooltip_too(built_languages, browser):
+    """A tap (touch) opens the place's popup and no tooltip: the popup names the place, and a
+    tooltip would only cover it and cost the tap's frame; a mouse's hover shows the tooltip."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True)
+    page = context.new_page()
+    page.goto(built_languages["en"].resolve().as_uri() + "#chapter=explore")
+    page.locator("html[data-mapgen-ready]").wait_for(state="attached")
+    page.wait_for_timeout(400)
+    x, y = screen_point(page, 44.0, 20.9)  # Serbia
+    page.touchscreen.tap(x, y)
+    popup = page.locator(".leaflet-popup-content .mg-popup-title").first
+    popup.wait_for(state="visible", timeout=3000)
+    assert popup.inner_text() == "Serbia"
+    assert page.locator(".leaflet-tooltip").count() == 0
+    page.evaluate("mapgen.map.closePopup()")
+    page.mouse.move(*screen_point(page, 46.8, 8.2))  # a mouse, from Switzerland to Serbia
+    page.mouse.move(x + 3, y + 3)
+    tip = page.locator(".leaflet-tooltip", has_text="Serbia")
+    tip.wait_for(state="visible", timeout=3000)
+    assert tip.inner_text() == "Serbia"
+    context.close()

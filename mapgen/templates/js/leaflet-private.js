@@ -7,7 +7,7 @@
 //   _layerControlInputs, _getLayer and _layersLink: names set as text, headings, swatches;
 // - mg.leaflet reads a layer's _map, a polygon's _rings (and a SharedShape's _mgRingBounds),
 //   a popup's _closeButton, and a circle marker's _point and _renderer (its _container and
-//   _bounds), and rebinds a layer's _openTooltip (hoverTips).
+//   _bounds); hoverTips wraps a layer's openTooltip, which Leaflet's own listeners call.
 // Leaflet's own subclasses (DotLayer) read this._map as Leaflet's plugins do.
 (function (mg, L) {
   // What last moved or pressed a pointer: "mouse", "touch" or "pen" (the mouse events a tap
@@ -19,16 +19,15 @@
   });
 
   mg.leaflet = {
-    // A layer's tooltip opens on a hover (and on keyboard focus), not on a tap: a tap opens
-    // the popup, which names what was tapped (and the tooltip would cost the tap's frame).
+    // A layer's tooltip opens for a mouse or pen (a hover, a click), not for a finger: a tap
+    // opens the popup, which names the place (a tooltip would cover it and cost the tap's
+    // frame). Leaflet opens it on mouseover, on click and on its element's focus, which a
+    // tap also brings.
     hoverTips: function (layer) {
-      var open = layer._openTooltip;
-      layer.off({ mouseover: open, click: open }, layer);
-      layer.on({ mouseover: function (event) {
-        if (pointer === "mouse") {
-          open.call(layer, event);
-        }
-      } });
+      var open = layer.openTooltip;
+      layer.openTooltip = function () {
+        return pointer === "touch" ? layer : open.apply(layer, arguments);
+      };
     },
     mapOf: function (layer) { return layer._map; },
     ringsOf: function (polygon) { return polygon._rings; },  // projected, as drawn
