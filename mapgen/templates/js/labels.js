@@ -62,6 +62,7 @@
         return;
       }
       busy = true;
+      pending = false;  // a placement asked for (later) is this one
       var start = performance.now();
       var zoom = map.getZoom();
       var pane = map.getPane("mgLabels");
@@ -174,8 +175,9 @@
       if (!pending) {
         pending = true;
         mg.afterFrame(function () {
-          pending = false;
-          update();
+          if (pending) {  // not placed meanwhile (a move's placement places every name)
+            update();
+          }
         });
       }
     }
