@@ -102,6 +102,13 @@ LABELS_STATE = """() => {
   });
   dotBoxes.forEach((a, i) => dotBoxes.slice(i + 1)
     .forEach(b => { if (hit(a, b)) overlaps++; }));
+  // two names nearer than 1.5 px (labels.js keeps them 2 px apart), as pairs of their texts
+  const text = e => e.textContent.replace('\\n', ' ');
+  const named = shown('.mg-label span:not(.mg-dot)').filter(e => box(e).width > 0);
+  const near = [];
+  named.forEach((a, i) => named.slice(i + 1).forEach(b => { const p = box(a), q = box(b);
+    if (Math.max(p.left - q.right, q.left - p.right, p.top - q.bottom, q.top - p.bottom) < 1.5)
+      near.push([text(a), text(b)]); }));
   // the names under what lies over the map (its buttons, the attribution, a phone's timeline)
   // or cut off by its edges
   const frame = box(map.getContainer()), big = 1e5;
@@ -130,7 +137,7 @@ LABELS_STATE = """() => {
   const cut = shown('.mg-label').map(l => l.querySelector('span:not(.mg-dot)')).filter(n =>
     over.slice(-4).some(b => hit(box(n), b))).map(n => n.textContent.replace('\\n', ' '));
   const edges = [view.getSouth(), view.getWest(), view.getNorth(), view.getEast()];
-  return {names, overlaps, zoom, view: edges, far, covered, cut};
+  return {names, overlaps, zoom, view: edges, far, covered, cut, near};
 }"""
 
 

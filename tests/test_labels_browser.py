@@ -72,6 +72,7 @@ def _check(page, labels, expect_places=(), story=True, crowded=()):
     missing += [n for n in expect_places if n not in state["names"]]
     assert not missing, (missing, state["zoom"])
     assert state["overlaps"] == 0, state["overlaps"]
+    assert state["near"] == [], state["near"]  # and no two names touch
     assert state["far"] == [], state["far"]  # every name by what it names (right to left too)
     # no name under a button or a phone's timeline, or cut off by the map's edge, but a story's
     # whose point is in view and that found no room elsewhere

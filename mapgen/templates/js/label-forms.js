@@ -54,6 +54,13 @@
     });
   }
 
+  // A box grown by d on every side: a name takes its box and SPACE px round it, so that two
+  // names stand that far apart at least ("Frankreich" and "Schweiz" touched before).
+  var SPACE = 2;
+  function grow(b, d) {
+    return { left: b.left - d, right: b.right + d, top: b.top - d, bottom: b.bottom + d };
+  }
+
   // The box of a point's r round it (a marker, a dot).
   function square(x, y, r) {
     return { left: x - r, right: x + r, top: y - r, bottom: y + r };
@@ -207,6 +214,8 @@
   mg.labelForms = {
     covers: covers,
     clearance: clearance,
+    SPACE: SPACE,
+    grow: grow,
     anchor: anchor,
     intoView: intoView,
     square: square,

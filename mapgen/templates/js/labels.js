@@ -132,14 +132,16 @@
         edged = true;
         all.forEach(function (e) {
           var item = e.item, was = item.chosen;
-          var at = was ? taken.indexOf(item.box) : -1;
+          var at = was ? taken.indexOf(item.held) : -1;
           if (e.key[0] < 3 && !item.place && at >= 0 && F.intoView(was, item.box, view)) {
-            var box = taken.splice(at, 1)[0];
+            var box = item.box;
+            var held = taken.splice(at, 1)[0];
             item.chosen = null;
             if (!place(map, pane, item, zoom, taken, markers, shapes, 0, "shift")) {
               item.chosen = was;
               item.box = box;
-              taken.push(box);
+              item.held = held;
+              taken.push(held);
             }
           }
         });
@@ -235,7 +237,8 @@
           (moved && !F.within(map, shapes, item.label.id, box))) {
         return false;
       }
-      taken.push(box);
+      item.held = F.grow(box, F.SPACE);  // the room it takes: its box and a space round it
+      taken.push(item.held);
       item.box = box;
       item.chosen = form;
       item.reach = reach;
