@@ -102,7 +102,9 @@
       mg.labelSizes.read(pane, [].concat.apply([], all.map(function (e) {
         return e.item.styles;
       })));
-      all.forEach(function (e) { e.item.dot = e.item.place ? mg.labelSizes.sizeOf(pane, e.item, "").dot : 0; });
+      all.forEach(function (e) {
+        e.item.dot = e.item.place ? mg.labelSizes.sizeOf(pane, e.item, "").dot : 0;
+      });
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
       });
