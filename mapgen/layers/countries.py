@@ -41,14 +41,14 @@ def _pole(water, tolerance: float = 0.05):
     return polylabel(max(parts, key=lambda part: part.area), tolerance=tolerance)
 
 
-def _sea_anchors(water, views) -> list[list[float]]:
-    """Where else a sea's name may stand: in each view (a chapter's bounds, the map's) that
-    holds some of the sea but not its pole, the pole of the water in that view; one anchor
-    per place ([lat, lon], in the order of the views)."""
-    anchors = [_pole(water)]
+def _sea_anchors(water, pole, views) -> list[list[float]]:
+    """Where else a sea's name may stand than at its ``pole``: in each view (a chapter's
+    bounds, the map's) that holds some of the sea but not its pole, the pole of the water in
+    that view; one anchor per place ([lat, lon], in the order of the views)."""
+    anchors = [pole]
     for (south, west), (north, east) in views:
         frame = box(west, south, east, north)
-        if frame.contains(anchors[0]):
+        if frame.contains(pole):
             continue
         part = water.intersection(frame)
         if part.is_empty or part.area < SEA_PART * frame.area:
@@ -66,7 +66,7 @@ def _sea_labels(seas, views) -> list[dict]:
     labels = []
     for sea in seas.itertuples():
         point = _pole(sea.geometry)
-        also = _sea_anchors(sea.geometry, views)
+        also = _sea_anchors(sea.geometry, point, views)
         labels.append(
             {
                 "name": sea.name.split(" (")[0],

@@ -201,6 +201,6 @@ def test_a_sea_is_named_in_the_part_a_chapter_shows(layers_2021, sources):
     inside = [a for a in black["also"] if box(west, south, east, north).contains(Point(a[::-1]))]
     assert inside and all(water.contains(Point(a[::-1])) for a in inside)
     assert "also" not in seas["Sea of Azov"]
-    square = box(0, 0, 10, 10)
-    assert _sea_anchors(square, [[[0, 0], [10, 10]]]) == []  # the pole is in the view
-    assert _sea_anchors(square, [[[6, 6], [11, 11]]]) == [[8.0, 8.0]]  # the pole of [6, 10]²
+    square, middle = box(0, 0, 10, 10), Point(5, 5)
+    assert _sea_anchors(square, middle, [[[0, 0], [10, 10]]]) == []  # the pole is in the view
+    assert _sea_anchors(square, middle, [[[6, 6], [11, 11]]]) == [[8.0, 8.0]]  # pole of [6, 10]²

@@ -168,8 +168,9 @@
         showCurrent(current.index);
       }
       if (opened) {
-        mg.hash.write(chapter ? chapter.id : "explore", timeline.current());
-      } else if (tapped) {
+        return;  // the URL: written once the story is set up (addStory)
+      }
+      if (tapped) {
         var at = current.index;
         mg.afterFrame(function () {
           if (current.index === at) {  // not stepped on again meanwhile
