@@ -150,6 +150,10 @@ class PageParts(HTMLParser):
         self._open = None
         self._title = ""
         self.feed(html)
+        # the layers as the scripts see them: the later layers' items from "mapgen-later"
+        later = self.json.get("mapgen-later", {}).get("layers", {})
+        for layer in self.json.get("mapgen-data", {}).get("layers", []):
+            layer["items"] = later.get(layer["id"], layer["items"])
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)

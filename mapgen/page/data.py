@@ -1,13 +1,12 @@
 """The page's contract: every value the page's scripts read, as dataclasses, and one writer.
 
-The page carries its data as JSON in ``<script type="application/json">`` blocks
-(``mapgen-data``, ``mapgen-shapes``, ``mapgen-shapes-fine``, ``mapgen-icons``); these classes
-are their records, documented key by key in ``docs/page-format.md``. :func:`to_json` writes
-them, every record's keys in camelCase (``as_of`` → ``asOf``, ``layers_button`` →
-``layersButton``), as folium's ``camelize`` does. Maps keyed by data keep their keys as they
-are: shapes by id, descriptions by date, marker columns by field, hatches by pattern, panes by
-name, and the Leaflet options of a style or of the tiles, which are Leaflet's own (camelCase)
-names.
+The page carries its data as JSON in ``<script type="application/json">`` blocks (``mapgen-data``,
+``mapgen-shapes``, ``mapgen-later``, ``mapgen-shapes-fine``, ``mapgen-icons``); these classes are
+their records, documented key by key in ``docs/page-format.md``. :func:`to_json` writes them, every
+record's keys in camelCase (``as_of`` → ``asOf``, ``layers_button`` → ``layersButton``), as
+folium's ``camelize`` does. Maps keyed by data keep their keys as they are: shapes by id,
+descriptions by date, marker columns by field, hatches by pattern, panes by name, and the Leaflet
+options of a style or of the tiles, which are Leaflet's own (camelCase) names.
 """
 
 from __future__ import annotations
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from mapgen.layers import LayerContext
     from mapgen.page.document import RenderOptions
 
-# Extra Leaflet panes by z-index: seas beneath the country fills (overlayPane is 400),
-# markers and labels above them.
+# Extra Leaflet panes by z-index: seas beneath the fills (overlayPane: 400), markers, labels above
 PANES = {"mgSeas": 350, "mgMarkers": 620, "mgLabels": 650}
 # The words of [ui] the page's scripts set (the rest are in the HTML already).
 SCRIPT_WORDS = ("play", "pause", "step", "source", "sources", "zoom_in", "zoom_out", "nothing_here")
@@ -113,6 +111,11 @@ class LayerData:
     since: str | None
     first: bool
     items: list[ShapeItem | MarkerItem | LabelItem]
+
+
+@dataclass
+class LaterItems:  # the ``mapgen-later`` block: the items of the layers drawn after the first paint
+    layers: dict[str, list[ShapeItem | MarkerItem | LabelItem]]  # by layer id
 
 
 @dataclass
@@ -281,14 +284,13 @@ def _popup(spec: dict | None) -> Popup | None:
 
 
 def _markers(markers: MarkerSet) -> MarkerItem:
-    """The markers as the page gets them: in columns, not one object each. Positions as
-    integers (1e-4 degrees, about 11 m: a fiftieth of a pixel at zoom 8); every other field
-    (dates, popup texts, links) as a table of its distinct values and, per marker, the number
-    of its value, delta-encoded (markers come in date order, so a date column mostly steps by
-    0 or 1); popup fields as ``popup.title`` etc. With ``tip_from`` (texts and field names in
-    turn, :func:`mapgen.texts.pieces`) the tooltip is not stored: the page joins the fields
-    with the texts ("date: title"), so that a date and a title shared by many markers are
-    stored once."""
+    """The markers as the page gets them: in columns, not one object each. Positions as integers
+    (1e-4 degrees, about 11 m: a fiftieth of a pixel at zoom 8); every other field (dates, popup
+    texts, links) as a table of its distinct values and, per marker, the number of its value,
+    delta-encoded (markers come in date order, so a date column mostly steps by 0 or 1); popup
+    fields as ``popup.title`` etc. With ``tip_from`` (texts and field names in turn,
+    :func:`mapgen.texts.pieces`) the tooltip is not stored: the page joins the fields with the
+    texts ("date: title"), so that a date and a title shared by many markers are stored once."""
     items = markers.spec["markers"]
     left_out = {"lat", "lon", "popup"} | ({"tip"} if markers.tip_from else set())
     fields = sorted({f for m in items for f in m} - left_out)

@@ -82,6 +82,17 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
     return to_json(data.build(layers, context, options))
 
 
+def later_items(page_json: dict) -> data.LaterItems:
+    """The items of the layers drawn after the first paint (``first`` false), taken out of
+    ``page_json``: their block comes after the page's code, so the HTML parser reads it after
+    the first paint rather than before (docs/page-format.md, ``mapgen-later``)."""
+    later = {}
+    for layer in page_json["layers"]:
+        if not layer["first"]:
+            later[layer["id"]], layer["items"] = layer["items"], []
+    return data.LaterItems(layers=later)
+
+
 def _share(options: RenderOptions, view: dict, title: str) -> dict | None:
     """The share tags' values: absolute URLs of the page and its card, title, description."""
     if not (options.base_url and options.card_name and options.page_name):
@@ -152,6 +163,8 @@ def assemble(
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
     table, fine = shape_table.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
     page_json = page_data(layers, context, options)
+    markers = _markers(page_json)
+    later = later_items(page_json)
     page = Page(
         _texts(layers, context, options)
         | {
@@ -159,11 +172,12 @@ def assemble(
             "description": page_json["descriptions"][context.joined.as_of.isoformat()],
             "data_json": json_block(page_json),
             "shapes_json": json_block(to_json(table)),
+            "later_json": json_block(to_json(later)) if later.layers else None,
             "fine_json": json_block(to_json(fine)) if fine else None,
             "leaflet": assets.leaflet_assets(options.assets),
             "tiles": options.tiles,
             "css": rcssmin.cssmin(template_text("mapgen.css")),  # 1 KB gzipped less
-            "runtime_js": runtime_js(_markers(page_json) >= CANVAS_FROM),
+            "runtime_js": runtime_js(markers >= CANVAS_FROM),
             "notebook": notebook,  # jQuery and marker images, if a notebook's elements need them
         }
     )

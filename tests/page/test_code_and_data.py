@@ -126,7 +126,7 @@ def test_equal_script_src_lists(hostile, plain):
 
 def test_the_json_blocks_cannot_end_their_element(hostile):
     blocks = page_parts(hostile["out"]).raw_json
-    assert set(blocks) == {"mapgen-data", "mapgen-shapes", "mapgen-shapes-fine"}
+    assert set(blocks) == {"mapgen-data", "mapgen-shapes", "mapgen-later", "mapgen-shapes-fine"}
     for block in blocks.values():
         assert "<" not in block and ">" not in block and "&" not in block
         assert "\u2028" not in block and "\u2029" not in block

@@ -4,6 +4,8 @@ reads like a template stays text (branca compiles an element's rendered text aga
 from __future__ import annotations
 
 import html
+import json
+import re
 
 import pytest
 
@@ -40,3 +42,24 @@ def test_the_notebook_frame_holds_the_page_and_its_title_as_text(fmap):
     )
     document = html.unescape(shown[len('<iframe srcdoc="') : shown.index('" title="')])
     assert document.startswith("<!DOCTYPE html>") and f'aria-label="{ESCAPED}"' in document
+
+
+def test_the_layers_drawn_after_the_first_paint_travel_after_the_code(fmap):
+    """The HTML parser reads the later layers' items after the boot script has drawn the first
+    shapes (issue 24, part 2): the data block holds only what the first paint draws."""
+    page = render_html(fmap)
+    blocks = {
+        name: json.loads(text)
+        for name, text in re.findall(
+            r'<script type="application/json" id="([\w-]+)">(.*?)</script>', page, re.S
+        )
+    }
+    layers = blocks["mapgen-data"]["layers"]
+    later = blocks["mapgen-later"]["layers"]
+    assert {x["id"] for x in layers if not x["first"]} == set(later)
+    assert {"baseline", "donbas.held", "events.conflict"} <= set(later)
+    assert all(x["items"] == [] for x in layers if not x["first"])
+    assert all(x["items"] and x["id"] not in later for x in layers if x["first"])
+    assert all(later.values())
+    boot = page.index("mapgen.boot(")
+    assert page.index('id="mapgen-data"') < boot < page.index('id="mapgen-later"')

@@ -121,6 +121,7 @@ def test_the_document_describes_every_record_of_the_contract():
     assert blocks == {
         "mapgen-data": "PageData",
         "mapgen-shapes": "ShapeTable",
+        "mapgen-later": "LaterItems",
         "mapgen-shapes-fine": "FineTable",
         "mapgen-icons": "MarkerIcons",
     }

@@ -24,6 +24,7 @@
       dots: [],  // the marker sets on a canvas (dot-layer.js)
       markerSets: [],  // the SVG marker sets, whose size follows the zoom (layers.js)
       canvasDots: Boolean(mg.DotLayer),  // shipped for CANVAS_FROM markers (page/scripts.py)
+      later: null,  // the items of the layers drawn after the first paint (layers.js)
       story: null
     };
   }

@@ -58,11 +58,19 @@
         document.dispatchEvent(new Event("mapgen:ready"));
       }
     }
+    // after the frame and once the document is parsed: the blocks after the code are read
+    function parsed() {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", flush, { once: true });
+      } else {
+        flush();
+      }
+    }
     return function afterPaint(fn) {
       queue.push(fn);
       if (!scheduled) {
         scheduled = true;
-        mg.afterFrame(flush);
+        mg.afterFrame(parsed);
       }
     };
   };

@@ -93,8 +93,15 @@
 
   mg.layers = {
     sizeMarkers: sizeMarkers,
+    // A layer's items: in its spec for a layer drawn before the first paint, else in the
+    // "mapgen-later" block after the page's code (docs/page-format.md), read once.
     fill: function (state, record, asOf) {
-      record.spec.items.forEach(function (set) {
+      var items = record.spec.items;
+      if (!record.spec.first) {
+        state.later = state.later || (mg.dom.readJson("mapgen-later") || { layers: {} }).layers;
+        items = state.later[record.spec.id] || items;
+      }
+      items.forEach(function (set) {
         ADD[set.kind](state, record, set, asOf);
       });
     },
