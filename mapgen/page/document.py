@@ -82,10 +82,11 @@ def page_data(layers: list[MapLayer], context: LayerContext, options: RenderOpti
     return to_json(data.build(layers, context, options))
 
 
-def later_items(page_json: dict) -> data.LaterItems:
-    """The items of the layers drawn after the first paint (``first`` false), taken out of
-    ``page_json``: their block comes after the page's code, so the HTML parser reads it after
-    the first paint rather than before (docs/page-format.md, ``mapgen-later``)."""
+def _take_later_items(page_json: dict) -> data.LaterItems:
+    """Take the items of the layers drawn after the first paint (``first`` false) out of
+    ``page_json``, leaving them empty there: their block comes after the page's code, so the
+    HTML parser reads it after the first paint rather than before (docs/page-format.md,
+    ``mapgen-later``)."""
     later = {}
     for layer in page_json["layers"]:
         if not layer["first"]:
@@ -163,8 +164,8 @@ def assemble(
     shape_ids = [sid for layer in layers for sid in layer.shape_ids]
     table, fine = shape_table.encode_levels(levels, shape_ids, view["zoom"], view["max_zoom"])
     page_json = page_data(layers, context, options)
-    markers = _markers(page_json)
-    later = later_items(page_json)
+    markers = _markers(page_json)  # counted while every layer still holds its items
+    later = _take_later_items(page_json)
     page = Page(
         _texts(layers, context, options)
         | {

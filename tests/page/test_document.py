@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import html
 import json
-import re
 
 import pytest
 
 from mapgen import build_map
 from mapgen.page.document import RenderOptions, render_html
 from mapgen.pipeline import BuildOptions
-from tests.conftest import DATA
+from tests.conftest import DATA, page_parts
 
 TEMPLATE_LIKE = '{{ 7*7 }} {% raw %} {# & "quoted" <b>'
 ESCAPED = "{{ 7*7 }} {% raw %} {# &amp; &#34;quoted&#34; &lt;b&gt;"
@@ -48,12 +47,7 @@ def test_the_layers_drawn_after_the_first_paint_travel_after_the_code(fmap):
     """The HTML parser reads the later layers' items after the boot script has drawn the first
     shapes (issue 24, part 2): the data block holds only what the first paint draws."""
     page = render_html(fmap)
-    blocks = {
-        name: json.loads(text)
-        for name, text in re.findall(
-            r'<script type="application/json" id="([\w-]+)">(.*?)</script>', page, re.S
-        )
-    }
+    blocks = {name: json.loads(text) for name, text in page_parts(page).raw_json.items()}
     layers = blocks["mapgen-data"]["layers"]
     later = blocks["mapgen-later"]["layers"]
     assert {x["id"] for x in layers if not x["first"]} == set(later)
