@@ -289,3 +289,22 @@ def test_the_timeline_is_computed_once_per_page(context_2021, layers_2021, monke
     assert data["timeline"]["dates"] == [d.isoformat() for d in stops.dates]
     assert set(data["descriptions"]) == set(data["timeline"]["dates"])
     assert data["timeline"]["dates"][stops.start] == "2021-12-17"  # it opens on the map's date
+
+
+@pytest.mark.browser
+def test_on_a_phone_each_chapter_is_fitted_above_the_timeline(built_map, open_page, sources):
+    """At 375 px the timeline lies over the map's foot (mapgen.css): every chapter's bounds
+    are fitted to the part of the map above it, so nothing a chapter frames lies under the bar
+    (Sevastopol in the Donbas chapter and Türkiye in the baseline chapter did)."""
+    page = open_page(built_map, width=375, height=740)
+    foot = """(b) => { const map = mapgen.map, c = map.getContainer().getBoundingClientRect();
+      const bar = document.getElementById('mg-timeline').getBoundingClientRect();
+      const view = L.latLngBounds(b), p = map.latLngToContainerPoint(view.getSouthWest());
+      return {south: p.y, bar: bar.top - c.top, height: c.height}; }"""
+    for index, chapter in enumerate(sources.settings.chapters):
+        page.evaluate(f"mapgen.story.go({index}, false)")
+        page.wait_for_timeout(300)
+        at = page.evaluate(foot, chapter["bounds"])
+        assert at["bar"] < at["height"] - 30, at  # the bar lies over the map's foot
+        assert at["south"] <= at["bar"] + 0.5, (chapter["id"], at)
+    assert page.console_errors == []

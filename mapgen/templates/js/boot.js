@@ -114,7 +114,7 @@
     });
     var bounds = opening.chapter ? opening.chapter.bounds : view.bounds;
     if (bounds) {
-      map.fitBounds(bounds, { animate: false });
+      map.fitBounds(bounds, mg.fitOptions(map, { animate: false }));
     }
     if (data.tiles) {
       L.tileLayer(data.tiles.url, data.tiles.options).addTo(map);

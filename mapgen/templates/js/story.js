@@ -147,9 +147,9 @@
         timeline.goTo(chapter.asOf);
         var bounds = L.latLngBounds(chapter.bounds);
         if (animate && !reduced) {
-          map.flyToBounds(bounds, { duration: 0.8 });
+          map.flyToBounds(bounds, mg.fitOptions(map, { duration: 0.8 }));
         } else {
-          map.fitBounds(bounds, { animate: false });
+          map.fitBounds(bounds, mg.fitOptions(map, { animate: false }));
         }
       } else {
         wantLayers(state, null, timeline.current());

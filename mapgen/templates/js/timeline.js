@@ -1,6 +1,7 @@
 // timeline.js: the date slider and play button: the alliance as of each stop (the accession
 // dates, the map's date and the chapters'). The waves, the dated features, the description
-// and the members table follow the date.
+// and the members table follow the date. A view is fitted above the bar where it lies over
+// the map (fitOptions).
 (function (mg) {
   function followDate(data, iso) {
     var caption = document.getElementById("mg-description");
@@ -99,5 +100,22 @@
       }, timeline.interval);
     });
     return api;
+  };
+
+  // How a view is fitted to what a reader sees of the map (Leaflet's fitBounds options): on a
+  // phone the timeline lies over the map's foot (mapgen.css), so a view is fitted above it,
+  // its names and places clear of it. The bar is measured shown (at boot it is shown later).
+  mg.fitOptions = function (map, options) {
+    var bar = document.getElementById("mg-timeline");
+    var hidden = bar.hidden;
+    bar.hidden = false;
+    var m = map.getContainer().getBoundingClientRect();
+    var b = bar.getBoundingClientRect();
+    bar.hidden = hidden;
+    var over = b.left < m.right && m.left < b.right && b.top < m.bottom && m.top < b.bottom;
+    var foot = over ? Math.round(m.bottom - b.top) : 0;
+    var fit = { paddingTopLeft: [0, 0], paddingBottomRight: [0, foot] };
+    Object.keys(options).forEach(function (key) { fit[key] = options[key]; });
+    return fit;
   };
 })(mg);
