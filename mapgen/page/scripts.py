@@ -26,6 +26,8 @@ ORDER = (
     "hatches",
     "label-forms",
     "label-sizes",
+    "label-refuge",
+    "label-place",
     "labels",
     "layers",
     "legend",

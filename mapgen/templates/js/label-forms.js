@@ -109,17 +109,13 @@
     return r;
   }
 
-  // Where a name stands in this view: a sea's at the first of its anchors (its pole, then
-  // where a chapter's view shows part of it: Label.also) whose point is in view by MARGIN;
-  // the marker is moved there.
+  // Where a name stands in this view: at its point, but a sea's at the first of its anchors
+  // (its pole, then where a chapter's view shows part of it: Label.also) whose point is in
+  // view by MARGIN; the marker is moved there (and back from where label-refuge.js moved it).
   var MARGIN = 40;
   function anchor(map, item, view) {
     var marker = item.marker;
-    var also = item.label.also;
-    if (!also) {
-      return marker.getLatLng();
-    }
-    var all = [[item.label.lat, item.label.lon]].concat(also);
+    var all = [[item.label.lat, item.label.lon]].concat(item.label.also || []);
     var inView = all.filter(function (latlng) {
       var p = map.latLngToContainerPoint(latlng);
       return p.x > MARGIN && p.y > MARGIN && p.x < view.x - MARGIN && p.y < view.y - MARGIN;
@@ -129,6 +125,11 @@
       marker.setLatLng(at);
     }
     return marker.getLatLng();
+  }
+
+  // Where Leaflet puts a label (a marker: its layer point rounded), in the map's container.
+  function drawnAt(map, latlng) {
+    return map.layerPointToContainerPoint(map.latLngToLayerPoint(latlng).round());
   }
 
   // A form moved the least way that brings its box within the view by PAD px, and that box;
@@ -217,6 +218,7 @@
     SPACE: SPACE,
     grow: grow,
     anchor: anchor,
+    drawnAt: drawnAt,
     intoView: intoView,
     square: square,
     SIDES: SIDES,

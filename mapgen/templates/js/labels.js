@@ -4,9 +4,14 @@
 // priority order (the story's countries, then the story's places, then the others by rank,
 // as the data orders each set); each takes the first of its candidate positions that overlaps
 // no name placed before it and no dot or marker, so a name is never dropped for one of lower
-// priority.
+// priority (label-place.js places one name; a story's name left without clear room gets a
+// second chance there and in label-refuge.js).
 (function (mg, L) {
   var F = mg.labelForms;
+  var P = mg.labelPlace;
+  var place = P.place;
+  var visible = P.visible;
+  var priority = P.priority;
   var NEAR = 9;  // the first forms of a story's country, tried before the story's places
   var EDGE = 60;  // px round the view within which names are placed (a pan's moveend places anew)
 
@@ -37,11 +42,6 @@
       }
     });
     return item;
-  }
-
-  // Where Leaflet puts a label (a marker: its layer point rounded), in the map's container.
-  function drawnAt(map, latlng) {
-    return map.layerPointToContainerPoint(map.latLngToLayerPoint(latlng).round());
   }
 
   // One placement a map: the label sets register, and every update places them all.
@@ -87,7 +87,7 @@
         var on = map.hasLayer(set.group);  // not a layer switched off (the oblasts)
         set.labels.forEach(function (item, i) {
           item.chosen = null;
-          var p = on && visible(item, zoom) && drawnAt(map, F.anchor(map, item, view));
+          var p = on && visible(item, zoom) && F.drawnAt(map, F.anchor(map, item, view));
           if (p && near(p, 0)) {
             item.x = p.x;
             item.y = p.y;
@@ -133,18 +133,12 @@
       function edge() {
         edged = true;
         all.forEach(function (e) {
-          var item = e.item, was = item.chosen;
-          var at = was ? taken.indexOf(item.held) : -1;
-          if (e.key[0] < 3 && !item.place && at >= 0 && F.intoView(was, item.box, view)) {
-            var box = item.box;
-            var held = taken.splice(at, 1)[0];
-            item.chosen = null;
-            if (!place(map, pane, item, zoom, taken, markers, shapes, 0, "shift")) {
-              item.chosen = was;
-              item.box = box;
-              item.held = held;
-              taken.push(held);
-            }
+          var item = e.item;
+          if (e.key[0] < 3 && !item.place && item.chosen && taken.indexOf(item.held) >= 0 &&
+              F.intoView(item.chosen, item.box, view)) {
+            P.retry([item], taken, function () {
+              return place(map, pane, item, zoom, taken, markers, shapes, 0, "shift");
+            });
           }
         });
         taken.push.apply(taken, covered.edges);
@@ -167,6 +161,10 @@
       if (!edged) {
         edge();
       }
+      // a story's name still without clear room: another name moves aside, or a country's
+      // goes where its shape shows in the clear
+      P.displace(map, pane, all, taken, over, markers, shapes, zoom);
+      mg.labelRefuge.refuge(map, pane, all, taken, over, shapes);
       all.concat(off).forEach(function (entry) { write(entry.item, entry.group); });
       busy = false;
       // the placement's time, for bench/bench.py (User Timing: performance.getEntriesByName)
@@ -202,67 +200,6 @@
     };
     placements.push(known);
     return known;
-  }
-
-  // Which names come first: the story's countries due at this zoom, then the story's places
-  // (their dots are reserved before any name: a dot cannot move, a name can), then the
-  // story's countries a zoom early (where they fit), then the others.
-  function due(item, zoom) {
-    return zoom >= item.label.rank - 1;
-  }
-
-  function visible(item, zoom) {
-    return due(item, zoom) || (item.label.first && !item.place && zoom >= item.label.rank - 2);
-  }
-
-  function priority(item, zoom) {
-    return !item.label.first ? 3 : item.place ? 1 : due(item, zoom) ? 0 : 2;
-  }
-
-  // Chooses the name's form (item.chosen, its box item.box); returns whether it found one.
-  // Tries the first `limit` forms of a country's; `mode`: see tries.
-  function place(map, pane, item, zoom, taken, markers, shapes, limit, mode) {
-    var dot = item.place ? F.square(item.x, item.y, item.dot / 2) : null;
-    var own = dot && item.label.first;  // a dot reserved before any name
-    if (dot && !own && F.overlaps(dot, taken)) {
-      return false;
-    }
-    var reach = dot ? F.clearance(dot, markers) : 0;
-    var room = item.label.reach ? item.label.reach * Math.pow(2, zoom) : 0;
-    var region = item.label.kind === "region";
-    var anchor = { left: item.x, top: item.y };
-    var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
-    var view = map.getSize();
-    function takes(form, box) {
-      var moved = (form.dx || form.dy) && item.label.id;
-      if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
-          (moved && !F.within(map, shapes, item.label.id, box))) {
-        return false;
-      }
-      item.held = F.grow(box, F.SPACE);  // the room it takes: its box and a space round it
-      taken.push(item.held);
-      item.box = box;
-      item.chosen = form;
-      item.reach = reach;
-      return true;
-    }
-    // mode "in": only forms wholly in view (a story's place tries these first); "shift": a
-    // form that would run off the map's edge moved into view (still in its country)
-    function tries(mode) {
-      return forms.some(function (form) {
-        var box = F.boxOf(item, form, mg.labelSizes.sizeOf(pane, item, form), reach);
-        var cut = mode && F.intoView(form, box, view);
-        if (cut && mode === "in") {
-          return false;
-        }
-        return cut ? takes(cut.form, cut.box) : takes(form, box);
-      });
-    }
-    if ((mode ? tries(mode) : (item.place && item.label.first && tries("in")) || tries()) &&
-        dot && !own) {
-      taken.push(dot);
-    }
-    return Boolean(item.chosen);
   }
 
   // The chosen form onto the page, or the name off it (a story place's dot stays reserved:
