@@ -67,6 +67,11 @@ def test_the_wheel_scrolls_the_article_until_the_map_is_clicked(built_map, brows
     _show_map(page, frame)
     x, y = _map_centre(page)
     page.mouse.click(x, y)
+    # the click opens the country's popup, which Leaflet pans into view and which keeps the
+    # wheel to itself: the wheel goes to the map beside it, low on the left
+    page.wait_for_timeout(400)
+    inner = page.frames[1].locator(".mg-map").bounding_box()
+    page.mouse.move(inner["x"] + inner["width"] / 4, inner["y"] + inner["height"] - 60)
     page.mouse.wheel(0, -400)
     page.wait_for_timeout(600)
     assert frame.evaluate("mapgen.map.getZoom()") > zoom  # engaged: the wheel zooms
