@@ -1,6 +1,7 @@
 """The runtime's files: each one closure over ``mg`` that uses only what files before it define."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -50,6 +51,23 @@ def test_the_shipped_runtime_and_styles_carry_no_comments_or_indentation():
     starts = [shipped.find(f".{name}=") for name in ("dom", "ShapeTables", "addLabels", "boot")]
     assert -1 not in starts and starts == sorted(starts), starts
     assert "/*" not in leaflet_css() and "\n  " not in leaflet_css()
+
+
+def test_the_inlined_leaflet_css_drops_only_the_rules_for_old_internet_explorer():
+    """Of leaflet.css, the five rules for IE < 9 (VML, .leaflet-oldie) are left out; every
+    other rule is kept, as written."""
+    import rcssmin
+    import xstatic.pkg.leaflet as xleaflet
+
+    from mapgen.page.assets import leaflet_css
+
+    whole = rcssmin.cssmin((Path(xleaflet.BASE_DIR) / "leaflet.css").read_text(encoding="utf-8"))
+    rules = re.findall(r"[^{}]+\{[^}]*\}", whole)
+    kept = re.findall(r"[^{}]+\{[^}]*\}", leaflet_css())
+    old_ie = [rule for rule in rules if re.search(r"oldie|vml", rule, re.I)]
+    assert len(old_ie) == 5 and len(kept) == len(rules) - 5
+    assert not re.search(r"oldie|vml", leaflet_css(), re.I)
+    assert ".leaflet-popup-tip{" in leaflet_css()  # the rules for today's browsers stay
 
 
 @pytest.mark.parametrize("dots", [False, True])
