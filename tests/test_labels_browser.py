@@ -37,8 +37,11 @@ def _labels(path):
     return labels
 
 
-def _story_countries_due(labels, state):
-    """The story's country names the view must show: their anchor in view, their zoom come."""
+def _story_countries_due(labels, state, framed=None):
+    """The story's country names the view must show: their anchor in view, their zoom come,
+    and (``framed``: the ids of the countries whose shapes reach into the chapter's frame) in
+    the chapter: beyond its frame a phone's tall view shows more than the chapter is about,
+    named there as any other, where it fits."""
     south, west, north, east = state["view"]
     return sorted(
         label["name"]
@@ -48,7 +51,21 @@ def _story_countries_due(labels, state):
         and state["zoom"] >= label["rank"] - 1
         and south < label["lat"] < north
         and west < label["lon"] < east
+        and (framed is None or label["id"] in framed)
     )
+
+
+# The countries whose drawn shapes reach into a chapter's frame, [[south, west], [north, east]]
+FRAMED = """frame => { const b = L.latLngBounds(frame), ids = new Set();
+  mapgen.map.eachLayer(l => { const id = l.feature && l.feature.properties.id;
+    if (id && b.intersects(l.getBounds())) ids.add(id.split('-')[0]); });
+  return [...ids]; }"""
+
+
+def _frame(path, chapter):
+    """A chapter's bounds (None: Explore)."""
+    chapters = page_parts(path).json["mapgen-data"]["chapters"]
+    return next((c["bounds"] for c in chapters if c["id"] == chapter), None)
 
 
 def _place_names(labels, english, path_en, zoom):
@@ -62,27 +79,23 @@ def _place_names(labels, english, path_en, zoom):
     return [by_english[n]["name"] for n in english if zoom >= by_english[n]["rank"] - 1]
 
 
-def _check(page, labels, expect_places=(), story=True, crowded=(), edged=()):
-    """The view's names: the story's countries due (but those of ``crowded``, by id) and the
-    places expected are shown, no name overlaps anything, each stands by what it names, and
-    none is under a button or the timeline or cut by the map's edge (but those of ``edged``, by
-    id or a place's point)."""
+def _check(page, labels, expect_places=(), story=True, crowded=(), frame=None):
+    """The view's names: the story's countries due in the chapter's ``frame`` (but those of
+    ``crowded``, by id) and the places expected are shown, no name overlaps anything, each
+    stands by what it names, and none is under a button or the timeline or cut by the map's
+    edge."""
     state = page.evaluate(LABELS_STATE)
-    ids = {label["name"]: label.get("id") or (label["lat"], label["lon"]) for label in labels}
-    due = _story_countries_due(labels, state) if story else []
+    ids = {label["name"]: label.get("id") for label in labels}
+    framed = set(page.evaluate(FRAMED, frame)) if frame else None
+    due = _story_countries_due(labels, state, framed) if story else []
     missing = [n for n in due if n not in state["names"] and ids[n] not in crowded]
     missing += [n for n in expect_places if n not in state["names"]]
     assert not missing, (missing, state["zoom"])
     assert state["overlaps"] == 0, state["overlaps"]
     assert state["near"] == [], state["near"]  # and no two names touch
     assert state["far"] == [], state["far"]  # every name by what it names (right to left too)
-    # no name under a button or a phone's timeline, or cut off by the map's edge, but one of
-    # the story's of EDGED whose point is in view (it found no clear room: label-place.js,
-    # label-refuge.js)
-    first = {label["name"] for label in labels if label["first"]}
-    assert [
-        n for n, seen in state["covered"] if not (seen and n in first and ids[n] in edged)
-    ] == [], state["covered"]
+    # no name under a button or a phone's timeline, or cut off by the map's edge
+    assert state["covered"] == [], state["covered"]
     # the story's two countries are never cut by the map's edge: a name that would run off it
     # moves into view (inside its country)
     assert [n for n in state["cut"] if ids.get(n) in MAIN] == [], state["cut"]
@@ -97,7 +110,7 @@ def test_the_opening_view_names_the_story_in_every_language(
     path = built_languages[lang]
     page = open_page(path, width=width, height=WIDTHS[width])
     page.wait_for_timeout(300)
-    state = _check(page, _labels(path), edged=_edged("enlargement", width, lang))
+    state = _check(page, _labels(path), frame=_frame(path, page_parts(path).data["opening"]))
     own = {"en": "Germany", "de": "Deutschland", "fr": "Allemagne", "pl": "Niemcy",
            "uk": "Німеччина", "ru": "Германия", "ar": "ألمانيا"}  # fmt: skip
     assert own[lang] in state["names"]  # the story's Germany, in every language (issue 23)
@@ -116,7 +129,7 @@ def test_each_chapter_names_its_places(built_languages, open_page, chapter, lang
     wanted = CHAPTER_PLACES[chapter] + (CHAPTER_SEAS.get(chapter, []) if width > 375 else [])
     places = _place_names(labels, wanted, built_languages["en"], zoom)
     assert places or width == 375, (chapter, zoom)  # at 1,280 px every one is due
-    _check(page, labels, places, edged=_edged(chapter, width, lang))
+    _check(page, labels, places, frame=_frame(path, chapter))
 
 
 # A phone's screen at zoom 3 with every event since 2022 on it (the "since" chapter,
@@ -124,19 +137,6 @@ def test_each_chapter_names_its_places(built_languages, open_page, chapter, lang
 # Romania) for a name, which must stay inside its country and off every marker, nor does a
 # displaced neighbour or a spot elsewhere in its shape (label-place.js, label-refuge.js).
 CROWDED = {("since", 375): {"BGR"}, ("explore", 375): {"BGR", "ROU"}}
-# And the story's names a phone's view shows under its buttons: Finland's south by the zoom
-# buttons (no-activity; "Finland" and "Finlande" fit beside them), and Brussels's dot at the
-# west edge, whose name in Polish ("Bruksela") has no room beside "Belgia" and "Niemcy"
-# (baseline). No spot in view inside their shapes is clear, and no name in their way finds
-# another.
-EDGED = {
-    ("no-activity", 375): {"FIN"},
-    ("baseline", 375, "pl"): {(50.85045, 4.34878)},  # in the other languages it is named
-}
-
-
-def _edged(chapter, width, lang):
-    return EDGED.get((chapter, width), set()) | EDGED.get((chapter, width, lang), set())
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -156,7 +156,7 @@ def test_every_chapter_names_the_story_in_every_language(built_languages, open_p
         assert page.evaluate("location.hash").startswith(f"#chapter={chapter}")
         try:
             crowded = CROWDED.get((chapter, width), ())
-            _check(page, labels, crowded=crowded, edged=_edged(chapter, width, lang))
+            _check(page, labels, crowded=crowded, frame=_frame(path, chapter))
         except AssertionError as failed:
             raise AssertionError(chapter) from failed
 

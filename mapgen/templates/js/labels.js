@@ -81,6 +81,16 @@
           }
         }
       });
+      var shapes = F.drawnShapes(map);
+      // Beyond the chapter's frame (a phone's tall view shows more than the chapter is about):
+      // a place whose point, a country none of whose shapes, lies in it.
+      function beyond(item) {
+        var frame = known.frame;
+        return frame && !(item.place ? frame.contains([item.label.lat, item.label.lon]) :
+          (shapes[item.label.id] || []).some(function (layer) {
+            return frame.intersects(layer.getBounds());
+          }));
+      }
       var all = [];
       var off = [];
       sets.forEach(function (set, s) {
@@ -91,8 +101,9 @@
           if (p && near(p, 0)) {
             item.x = p.x;
             item.y = p.y;
-            // a name whose point is out of view comes last, as the others, wholly in view
-            var out = p.x < 0 || p.y < 0 || p.x > view.x || p.y > view.y;
+            // a name whose point is out of view, or beyond the chapter's frame, comes last, as
+            // the others, wholly in view
+            var out = p.x < 0 || p.y < 0 || p.x > view.x || p.y > view.y || beyond(item);
             all.push({ item: item, group: set.group, key: [out ? 3 : priority(item, zoom), s, i] });
           } else if (set.group.hasLayer(item.marker)) {
             off.push({ item: item, group: set.group });
@@ -117,7 +128,6 @@
           taken.push(F.square(entry.item.x, entry.item.y, entry.item.dot / 2));
         }
       });
-      var shapes = F.drawnShapes(map);
       // The story's countries due take their spot near their point first (NEAR forms), the
       // story's places their names next, then everything else its first free form.
       var done = [];
@@ -192,6 +202,8 @@
     });
     known = {
       map: map,
+      frame: null,
+      later: later,
       add: function (group, labels) {
         sets.push({ group: group, labels: labels });
         group.on("add", later);  // a layer switched on again: its names are placed anew
@@ -222,6 +234,15 @@
     item.name.style.transform = item.place ? F.placeTransform(form, item.reach) :
       "translate(calc(-50% + " + form.dx + "px), calc(-50% + " + form.dy + "px))";
   }
+
+  // The chapter's frame, its bounds (null: Explore, where no move follows to place anew).
+  mg.labelFrame = function (map, bounds) {
+    var known = placement(map);
+    known.frame = bounds;
+    if (!bounds) {
+      known.later();
+    }
+  };
 
   mg.addLabels = function (group, set) {
     var labels = set.labels.map(makeLabel);

@@ -163,6 +163,7 @@
     function go(index, animate, opened, tapped) {
       var chapter = chapters[index] || null;
       current.index = chapter ? index : -1;
+      mg.labelFrame(map, chapter && L.latLngBounds(chapter.bounds));
       say(chapter);
       if (showCurrent) {
         showCurrent(current.index);
