@@ -1,5 +1,6 @@
 """Make the screenshots in docs/ from a build: the page, each chapter, the embed in an article
-at 375 and 680 px, a popup on a phone, and the German, Ukrainian and Arabic versions.
+at 375 and 680 px, a popup on a phone, the German, Ukrainian and Arabic versions, and the
+map's names (docs/names/).
 
     mapgen build --out /tmp/shots/nato_map.html --lang en,de,uk,ar
     python scripts/screenshots.py /tmp/shots/nato_map.en.html docs
@@ -104,6 +105,7 @@ def main(html: Path, out: Path) -> None:
                 )
             context.close()
         _languages(browser, html, out / "languages")
+        _names(browser, html, out / "names")
         browser.close()
 
 
@@ -133,6 +135,32 @@ def _languages(browser, html: Path, out: Path) -> None:
         page.goto(f"{page_path.resolve().as_uri()}#chapter=donbas")
         _ready(page)
         page.screenshot(path=out / f"{lang}-375.jpg", type="jpeg", quality=72)
+        page.close()
+
+
+# docs/names/: the map (its stage: the map and the phone's timeline) as named in a view
+NAMES = [("en", "donbas", 1280), ("uk", "donbas", 1280), ("de", "enlargement", 1280),
+         ("en", "enlargement", 375)]  # fmt: skip
+
+
+def _names(browser, html: Path, out: Path) -> None:
+    stem = html.stem.removesuffix(".en")
+    for lang, chapter, width in NAMES:
+        page_path = html.with_name(f"{stem}.{lang}.html")
+        if not page_path.exists():
+            continue
+        out.mkdir(parents=True, exist_ok=True)
+        phone = width < 500
+        page = browser.new_page(
+            viewport={"width": width, "height": 740 if phone else 800},
+            has_touch=phone,
+            is_mobile=phone,
+        )
+        page.goto(f"{page_path.resolve().as_uri()}#chapter={chapter}")
+        _ready(page)
+        view = "opening" if chapter == CHAPTERS[0] else chapter
+        path = out / f"{view}-{lang}-{width}.jpg"
+        page.locator(".mg-stage").screenshot(path=path, type="jpeg", quality=80)
         page.close()
 
 
