@@ -133,10 +133,16 @@ def test_each_chapter_names_its_places(built_languages, open_page, chapter, lang
 
 
 # A phone's screen at zoom 3 with every event since 2022 on it (the "since" chapter,
-# Explore): round the Black Sea the markers leave no room inside Bulgaria (nor, in Russian,
-# Romania) for a name, which must stay inside its country and off every marker, nor does a
-# displaced neighbour or a spot elsewhere in its shape (label-place.js, label-refuge.js).
-CROWDED = {("since", 375): {"BGR"}, ("explore", 375): {"BGR", "ROU"}}
+# Explore): round the Black Sea the markers leave no room inside Bulgaria (but for the
+# Arabic name in the "since" chapter; nor, in Russian, in Romania in Explore) for a name,
+# which must stay inside its country and off every marker, nor does a displaced neighbour or
+# a spot elsewhere in its shape (label-place.js, label-refuge.js). Issue 23 stays open for
+# these: a name beside its country with a line to it would serve.
+CROWDED = {("since", 375): {"BGR"}, ("explore", 375): {"BGR"}, ("explore", 375, "ru"): {"ROU"}}
+
+
+def _crowded(chapter, width, lang):
+    return CROWDED.get((chapter, width), set()) | CROWDED.get((chapter, width, lang), set())
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -155,7 +161,7 @@ def test_every_chapter_names_the_story_in_every_language(built_languages, open_p
         page.wait_for_timeout(500)
         assert page.evaluate("location.hash").startswith(f"#chapter={chapter}")
         try:
-            crowded = CROWDED.get((chapter, width), ())
+            crowded = _crowded(chapter, width, lang)
             _check(page, labels, crowded=crowded, frame=_frame(path, chapter))
         except AssertionError as failed:
             raise AssertionError(chapter) from failed
