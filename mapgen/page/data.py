@@ -1,12 +1,11 @@
 """The page's contract: every value the page's scripts read, as dataclasses, and one writer.
 
-The page carries its data as JSON in ``<script type="application/json">`` blocks (``mapgen-data``,
-``mapgen-shapes``, ``mapgen-later``, ``mapgen-shapes-fine``, ``mapgen-icons``); these classes are
-their records, documented key by key in ``docs/page-format.md``. :func:`to_json` writes them, every
-record's keys in camelCase (``as_of`` → ``asOf``, ``layers_button`` → ``layersButton``), as
-folium's ``camelize`` does. Maps keyed by data keep their keys as they are: shapes by id,
-descriptions by date, marker columns by field, hatches by pattern, panes by name, and the Leaflet
-options of a style or of the tiles, which are Leaflet's own (camelCase) names.
+The page's JSON blocks (``mapgen-data``, ``mapgen-shapes``, ``mapgen-later``,
+``mapgen-shapes-fine``, ``mapgen-icons``) are these records, documented key by key in
+``docs/page-format.md``. :func:`to_json` writes every record's keys in camelCase (``as_of`` →
+``asOf``), as folium's ``camelize`` does; maps keyed by data keep their keys (shapes by id,
+descriptions by date, marker columns by field, hatches by pattern, panes by name, and a style's or
+the tiles' Leaflet options, in Leaflet's own names).
 """
 
 from __future__ import annotations
@@ -85,14 +84,18 @@ class MarkerItem:
 @dataclass
 class Label:
     name: str
-    lat: float
+    lat: float  # to 4 decimals (11 m, as a marker's)
     lon: float
     rank: int
-    first: bool
-    kind: str = "country"  # country | sea | capital | city | region (docs/page-format.md)
+    first: bool | None = field(default=None, metadata=OMITTED)  # true: the story's (else left out)
+    kind: str | None = field(default=None, metadata=OMITTED)  # sea | capital | city | region
     reach: float | None = field(default=None, metadata=OMITTED)  # a region's room (px at zoom 0)
     id: str | None = field(default=None, metadata=OMITTED)  # a country's shape: a name stays in it
     also: list[list[float]] | None = field(default=None, metadata=OMITTED)  # a sea's other anchors
+
+    def __post_init__(self):  # a country's kind left out, as a false first (docs/page-format.md)
+        self.lat, self.lon = round(self.lat, 4), round(self.lon, 4)
+        self.first, self.kind = self.first or None, None if self.kind == "country" else self.kind
 
 
 @dataclass
@@ -209,9 +212,7 @@ class ScriptWords:
 
 
 @dataclass
-class PageData:
-    """The ``mapgen-data`` block."""
-
+class PageData:  # the ``mapgen-data`` block
     view: View
     style: PageStyle
     layers: list[LayerData]
@@ -233,9 +234,7 @@ class Detail:
 
 
 @dataclass
-class ShapeTable:
-    """The ``mapgen-shapes`` block."""
-
+class ShapeTable:  # the ``mapgen-shapes`` block
     zoom: float
     grid_zoom: float
     arcs: str  # packed (shape_table.pack)
@@ -245,9 +244,7 @@ class ShapeTable:
 
 
 @dataclass
-class FineTable:
-    """The ``mapgen-shapes-fine`` block."""
-
+class FineTable:  # the ``mapgen-shapes-fine`` block
     zoom: float
     grid_zoom: float
     numbers: list[int]

@@ -4,7 +4,9 @@
 // spots inside its drawn shape and wholly in view, clear of every name, dot, marker and cover,
 // it takes the one that keeps the most of the name over its country, in its first form that
 // does (one line, two lines, a size smaller), nearest its point; the label's point (its
-// marker) moves there, as a sea's does (label-forms.js anchor moves it back). A story's
+// marker) moves there, as a sea's does (label-forms.js anchor moves it back). Where none is
+// clear, the name stands beside its point with a line to it, as an atlas names a small
+// country. A story's
 // country named a zoom before it is due goes only where it fits: left unclear, it is taken
 // off. labels.js asks once every other name is placed.
 (function (mg) {
@@ -70,6 +72,26 @@
     return best;
   }
 
+  // Else beside its point, right or left of it, a line leading to it (mapgen.css, .mg-lead),
+  // the name and its line clear of every box taken ({form, box, line}, or null).
+  var LEAD = 10;  // px from the point to the name, the line's length in mapgen.css
+  function beside(pane, item, taken) {
+    var size = mg.labelSizes.sizeOf(pane, item, { text: item.label.name });
+    var found = null;
+    [1, -1].some(function (side) {
+      var form = { text: item.label.name, dx: side * (size.w / 2 + LEAD), dy: 0, lead: side };
+      var box = F.boxOf(item, form, size, 0);
+      var x = item.x + side * 3;  // the line, but by the point
+      var end = item.x + side * LEAD;
+      var line = { left: Math.min(x, end), right: Math.max(x, end), top: item.y, bottom: item.y };
+      if (!F.overlaps(box, taken) && !F.overlaps(line, taken)) {
+        found = { form: form, box: box, line: line };
+      }
+      return found;
+    });
+    return found;
+  }
+
   // Whether a placed box is cut by the map's edge or lies under what lies over it.
   function unclear(box, over, view) {
     return box.left < 0 || box.top < 0 || box.right > view.x || box.bottom > view.y ||
@@ -96,20 +118,33 @@
       }
       var at = item.chosen ? taken.indexOf(item.held) : -1;
       var others = at >= 0 ? taken.slice(0, at).concat(taken.slice(at + 1)) : taken;
+      // beside its point, a story's name goes over the others' names, which give way
+      var minor = entries.filter(function (e) { return e.key[0] === 3 && e.item.chosen; });
       var found = spot(map, item, layers, others, view, function (form) {
         return mg.labelSizes.sizeOf(pane, item, form);
-      });
+      }) || beside(pane, item, others.filter(function (box) {
+        return !minor.some(function (e) { return e.item.held === box; });
+      }));
       if (!found) {
         return;
       }
       if (at >= 0) {
         taken.splice(at, 1);
       }
-      var latlng = map.containerPointToLatLng([found.x, found.y]);
-      item.marker.setLatLng(latlng);
-      var p = F.drawnAt(map, latlng);  // its point as drawn (rounded): the form makes up the rest
-      item.chosen = { text: found.form.text, small: found.form.small,
-                      dx: found.x - p.x, dy: found.y - p.y };
+      minor.forEach(function (e) {
+        if (found.line && F.overlaps(e.item.held, [found.box, found.line])) {
+          taken.splice(taken.indexOf(e.item.held), 1);
+          e.item.chosen = null;
+        }
+      });
+      item.chosen = found.form;
+      if (!found.form.lead) {
+        var latlng = map.containerPointToLatLng([found.x, found.y]);
+        item.marker.setLatLng(latlng);
+        var p = F.drawnAt(map, latlng);  // its point as drawn (rounded): the form makes up the rest
+        item.chosen = { text: found.form.text, small: found.form.small,
+                        dx: found.x - p.x, dy: found.y - p.y };
+      }
       item.box = found.box;
       item.held = F.grow(found.box, F.SPACE);
       taken.push(item.held);

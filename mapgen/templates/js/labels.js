@@ -16,6 +16,7 @@
   var EDGE = 60;  // px round the view within which names are placed (a pan's moveend places anew)
 
   function makeLabel(l) {
+    l.kind = l.kind || "country";  // page-format.md: a country's is left out
     var place = l.kind === "capital" || l.kind === "city";
     var icon = document.createElement("div");
     var name = mg.dom.textNode("span", "mg-name", l.name);
@@ -230,6 +231,8 @@
       item.name.textContent = form.text;
       el.classList.toggle("mg-small", Boolean(form.small));
       el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
+      el.classList.toggle("mg-lead", Boolean(form.lead));  // a line to its point (label-refuge.js)
+      el.classList.toggle("mg-lead-l", form.lead < 0);
     }
     item.name.style.transform = item.place ? F.placeTransform(form, item.reach) :
       "translate(calc(-50% + " + form.dx + "px), calc(-50% + " + form.dy + "px))";

@@ -114,8 +114,6 @@
     bar.hidden = hidden;
     var over = b.left < m.right && m.left < b.right && b.top < m.bottom && m.top < b.bottom;
     var foot = over ? Math.round(m.bottom - b.top) : 0;
-    var fit = { paddingTopLeft: [0, 0], paddingBottomRight: [0, foot] };
-    Object.keys(options).forEach(function (key) { fit[key] = options[key]; });
-    return fit;
+    return Object.assign({ paddingTopLeft: [0, 0], paddingBottomRight: [0, foot] }, options);
   };
 })(mg);
