@@ -38,17 +38,19 @@ def leaflet_js() -> str:
 UNUSED_IMAGES = {"images/marker-icon.png", "images/layers.png", "images/layers-2x.png"}
 
 
-# The rules for Internet Explorer before 9 (VML shapes, the .leaflet-oldie fixes): the page's
-# scripts need a browser of this decade (Promise, Object.assign, User Timing), so these never
-# apply. 0.2 KB gzipped.
+# The rules for Internet Explorer before 9 (VML shapes, the .leaflet-oldie fixes) and the
+# declarations prefixed for old Firefox and Internet Explorer (-moz-, -ms-): the page's scripts
+# need a browser of this decade (Promise, Object.assign, User Timing with options: Firefox 103,
+# no Internet Explorer), which reads the unprefixed declarations beside them. 0.2 KB gzipped.
 OLD_IE = re.compile(r"[^{}]*(?:\.leaflet-oldie|\.leaflet-vml-shape|\.lvml)\b[^{}]*\{[^}]*\}")
+OLD_PREFIXED = re.compile(r"(?<=[{;])-(?:moz|ms)-[a-z-]+:[^;}]*;?")
 
 
 @cache
 def leaflet_css() -> str:
     """leaflet.css with its images turned into data: URIs, so nothing is fetched, minified
-    (rcssmin: its comments and spaces cost 0.8 KB gzipped), without the rules for old
-    Internet Explorer (:data:`OLD_IE`)."""
+    (rcssmin: its comments and spaces cost 0.8 KB gzipped), without what only old browsers
+    read (:data:`OLD_IE`, :data:`OLD_PREFIXED`)."""
     base = _leaflet_dir()
 
     def inline(match: re.Match) -> str:
@@ -59,7 +61,8 @@ def leaflet_css() -> str:
 
     text = (base / "leaflet.css").read_text(encoding="utf-8")
     text = rcssmin.cssmin(re.sub(r"url\((images/[\w.-]+\.png)\)", inline, text))
-    return OLD_IE.sub("", text)
+    text = OLD_PREFIXED.sub("", OLD_IE.sub("", text)).replace(";}", "}")
+    return re.sub(r"[^{}]+\{\}", "", text)  # a rule left empty
 
 
 CDN = "https://cdn.jsdelivr.net/npm/leaflet@{version}/dist/{name}"
