@@ -5,8 +5,8 @@
 // it takes the one that keeps the most of the name over its country, in its first form that
 // does (one line, two lines, a size smaller), nearest its point; the label's point (its
 // marker) moves there, as a sea's does (label-forms.js anchor moves it back). Where none is
-// clear, the name stands beside its point with a line to it, as an atlas names a small
-// country. A story's
+// clear, the name stands beside its point (right, left, above or below) with a line to it, as
+// an atlas names a small country. A story's
 // country named a zoom before it is due goes only where it fits: left unclear, it is taken
 // off. labels.js asks once every other name is placed.
 (function (mg) {
@@ -72,18 +72,21 @@
     return best;
   }
 
-  // Else beside its point, right or left of it, a line leading to it (mapgen.css, .mg-lead),
-  // the name and its line clear of every box taken ({form, box, line}, or null).
+  // Else beside its point, right of it, left, above or below, a line leading to it (mapgen.css,
+  // [data-lead]), the name and its line clear of every box taken ({form, box, line}, or null).
   var LEAD = 10;  // px from the point to the name, the line's length in mapgen.css
   function beside(pane, item, taken) {
     var size = mg.labelSizes.sizeOf(pane, item, { text: item.label.name });
     var found = null;
-    [1, -1].some(function (side) {
-      var form = { text: item.label.name, dx: side * (size.w / 2 + LEAD), dy: 0, lead: side };
+    [["r", 1, 0], ["l", -1, 0], ["a", 0, -1], ["b", 0, 1]].some(function (side) {
+      var sx = side[1];
+      var sy = side[2];
+      var form = { text: item.label.name, dx: sx * (size.w / 2 + LEAD),
+                   dy: sy * (size.h / 2 + LEAD), lead: side[0] };
       var box = F.boxOf(item, form, size, 0);
-      var x = item.x + side * 3;  // the line, but by the point
-      var end = item.x + side * LEAD;
-      var line = { left: Math.min(x, end), right: Math.max(x, end), top: item.y, bottom: item.y };
+      var d = [sx * 3, sx * LEAD, sy * 3, sy * LEAD];  // the line, but by the point
+      var line = { left: item.x + Math.min(d[0], d[1]), right: item.x + Math.max(d[0], d[1]),
+                   top: item.y + Math.min(d[2], d[3]), bottom: item.y + Math.max(d[2], d[3]) };
       if (!F.overlaps(box, taken) && !F.overlaps(line, taken)) {
         found = { form: form, box: box, line: line };
       }

@@ -231,8 +231,7 @@
       item.name.textContent = form.text;
       el.classList.toggle("mg-small", Boolean(form.small));
       el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
-      el.classList.toggle("mg-lead", Boolean(form.lead));  // a line to its point (label-refuge.js)
-      el.classList.toggle("mg-lead-l", form.lead < 0);
+      el.dataset.lead = form.lead || "";  // a line to its point (label-refuge.js beside)
     }
     item.name.style.transform = item.place ? F.placeTransform(form, item.reach) :
       "translate(calc(-50% + " + form.dx + "px), calc(-50% + " + form.dy + "px))";
