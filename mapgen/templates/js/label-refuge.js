@@ -6,7 +6,7 @@
 // does (one line, two lines, a size smaller), nearest its point; the label's point (its
 // marker) moves there, as a sea's does (label-forms.js anchor moves it back). Where none is
 // clear, the name stands beside its point (right, left, above or below) with a line to it, as
-// an atlas names a small country. A story's
+// an atlas names a small country, over the names of lower rank, which give way. A story's
 // country named a zoom before it is due goes only where it fits: left unclear, it is taken
 // off. labels.js asks once every other name is placed.
 (function (mg) {
