@@ -72,6 +72,21 @@
     });
   }
 
+  // Whether a placed box is cut by the map's edge or lies under what lies over it (`over`).
+  function unclear(box, over, view) {
+    return box.left < 0 || box.top < 0 || box.right > view.x || box.bottom > view.y ||
+      overlaps(box, over);
+  }
+
+  // A name gives up its place: its room out of `taken`, no form chosen.
+  function release(item, taken) {
+    var at = item.chosen ? taken.indexOf(item.held) : -1;
+    if (at >= 0) {
+      taken.splice(at, 1);
+    }
+    item.chosen = null;
+  }
+
   // Whether a nudged country name's centre lies in its country: in the drawn shape of its id
   // or of a part of it (DEU-GDR is a part of DEU; shapes: a drawn layer of each, by id, read
   // once an update; box: in the map's container). Where none is drawn, it is not.
@@ -228,6 +243,8 @@
     countryForms: countryForms,
     fits: fits,
     overlaps: overlaps,
+    unclear: unclear,
+    release: release,
     within: within,
     drawnShapes: drawnShapes
   };

@@ -6,7 +6,6 @@
 // beside its dot at the map's edge); else nothing changes. labels.js places every name.
 (function (mg) {
   var F = mg.labelForms;
-  var unclear = mg.labelRefuge.unclear;
 
   // Which names come first: the story's countries due at this zoom, then the story's places
   // (their dots are reserved before any name: a dot cannot move, a name can), then the
@@ -86,11 +85,7 @@
     var saved = taken.slice();
     var states = items.map(function (item) {
       var state = { chosen: item.chosen, box: item.box, held: item.held, reach: item.reach };
-      var at = item.chosen ? taken.indexOf(item.held) : -1;
-      if (at >= 0) {
-        taken.splice(at, 1);
-      }
-      item.chosen = null;
+      F.release(item, taken);
       return state;
     });
     if (again()) {
@@ -109,7 +104,7 @@
     var view = map.getSize();
     entries.forEach(function (entry) {
       var item = entry.item;
-      if (entry.key[0] > 1 || (item.chosen && !unclear(item.box, over, view))) {
+      if (entry.key[0] > 1 || (item.chosen && !F.unclear(item.box, over, view))) {
         return;
       }
       var around = spread(pane, item);

@@ -95,12 +95,6 @@
     return found;
   }
 
-  // Whether a placed box is cut by the map's edge or lies under what lies over it.
-  function unclear(box, over, view) {
-    return box.left < 0 || box.top < 0 || box.right > view.x || box.bottom > view.y ||
-      F.overlaps(box, over);
-  }
-
   // entries: the view's names ({item, key}: key[0] 0 a story's country due whose point is in
   // view, the names it moves for); taken: every box placed (the covers and the map's edges
   // among them); over: the covers; shapes: the drawn layers by id (label-forms.js
@@ -110,13 +104,12 @@
     entries.forEach(function (entry) {
       var item = entry.item;
       var layers = shapes[item.label.id] || [];
-      if (entry.key[0] === 2 && item.chosen && unclear(item.box, over, view)) {
-        taken.splice(taken.indexOf(item.held), 1);  // a zoom early, a name goes only where it fits
-        item.chosen = null;
+      if (entry.key[0] === 2 && item.chosen && F.unclear(item.box, over, view)) {
+        F.release(item, taken);  // a zoom early, a name goes only where it fits
         return;
       }
       if (item.place || entry.key[0] !== 0 || !layers.length ||
-          (item.chosen && !unclear(item.box, over, view))) {
+          (item.chosen && !F.unclear(item.box, over, view))) {
         return;
       }
       var at = item.chosen ? taken.indexOf(item.held) : -1;
@@ -136,8 +129,7 @@
       }
       minor.forEach(function (e) {
         if (found.line && F.overlaps(e.item.held, [found.box, found.line])) {
-          taken.splice(taken.indexOf(e.item.held), 1);
-          e.item.chosen = null;
+          F.release(e.item, taken);
         }
       });
       item.chosen = found.form;
@@ -154,5 +146,5 @@
     });
   }
 
-  mg.labelRefuge = { refuge: refuge, unclear: unclear };
+  mg.labelRefuge = { refuge: refuge };
 })(mg);
