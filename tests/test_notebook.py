@@ -12,6 +12,7 @@ from conftest import wait_until
 
 from mapgen import build_map
 from mapgen.page import notebook
+from mapgen.page.assets import leaflet_js
 
 pytestmark = pytest.mark.browser
 
@@ -102,11 +103,13 @@ def test_a_page_without_such_elements_carries_neither():
         "jquery": True,
         "icons": True,
         "layers": False,
+        "leaflet": True,
     }
     assert notebook.needs("var a = mapgen.boot('map'); L.circleMarker([1, 2]);") == {
         "jquery": False,
         "icons": False,
         "layers": False,
+        "leaflet": True,
     }
     assert notebook.needs("var c = L.control.layers(base, overlays, {collapsed: true});")["layers"]
 
@@ -119,6 +122,7 @@ def test_a_notebook_layer_control_gets_its_toggle_image(tmp_path, browser):
     folium.LayerControl(collapsed=True).add_to(m)
     path = tmp_path / "layers.html"
     m.save(str(path))
+    assert leaflet_js() in path.read_text(encoding="utf-8")  # the whole of Leaflet: L.geoJson
     page = browser.new_page(viewport={"width": 1000, "height": 1000})
     errors = _errors(page)
     page.goto(path.as_uri())

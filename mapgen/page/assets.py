@@ -1,4 +1,8 @@
-"""Leaflet's JS and CSS, inlined from the pinned ``xstatic-leaflet`` package."""
+"""Leaflet's JS and CSS, inlined: the CSS and the whole of Leaflet from the pinned
+``xstatic-leaflet`` package, and mapgen's build of Leaflet 1.9.3 with only the modules the
+page's runtime uses (``templates/leaflet/leaflet.min.js``, written by
+``scripts/build_leaflet.py``: 33 KB gzipped against 42), which a page gets unless it has tiles
+or a notebook's own folium elements (page/notebook.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from pathlib import Path
 
 import rcssmin
 import xstatic.pkg.leaflet as xleaflet
+
+from mapgen.page.jinja import template_text
 
 LEAFLET_VERSION = "1.9.3"
 
@@ -28,6 +34,13 @@ def leaflet_js() -> str:
     """leaflet.js without its source-map comment (DevTools would fetch the map)."""
     text = (_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
     return re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", text)
+
+
+@cache
+def leaflet_core_js() -> str:
+    """mapgen's build of Leaflet 1.9.3: no GeoJSON, overlays, canvas, tiles, scale control …
+    (scripts/leaflet/mapgen-entry.js lists what it keeps)."""
+    return template_text("leaflet/leaflet.min.js")
 
 
 # The default marker's image, which leaflet.css names only so that L.Icon.Default can guess
@@ -84,7 +97,12 @@ def leaflet_assets(mode: str) -> dict:
         (xstatic-leaflet 1.9.3.0 ships npm's leaflet@1.9.3 ``dist/`` files unchanged).
     """
     if mode == "inline":
-        return {"mode": mode, "js": leaflet_js(), "css": leaflet_css()}
+        return {
+            "mode": mode,
+            "js": leaflet_js(),
+            "core_js": leaflet_core_js(),
+            "css": leaflet_css(),
+        }
     if mode == "cdn":
         return {
             "mode": mode,

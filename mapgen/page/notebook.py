@@ -10,7 +10,10 @@ standalone page does not have. So, from the script the page is about to run:
   runtime hands to ``L.Icon.Default``), when the script makes a marker.
 - the layer control's toggle images (a style, as leaflet.css has them), when the script makes
   a ``folium.LayerControl``: the page's own layer panel never shows that toggle, so the page's
-  leaflet.css leaves them out (page/assets.py).
+  leaflet.css leaves them out (page/assets.py);
+- the whole of Leaflet, rather than mapgen's build of it (page/assets.py), when the script
+  names Leaflet at all (``L.geoJson``, ``L.circle`` …) or the page's head links a script (a
+  folium plugin's).
 
 A page with neither (every build of the command line) gets neither.
 """
@@ -28,14 +31,17 @@ from mapgen.page.data import MarkerIcons, to_json
 _JQUERY_CALL = re.compile(r"(?<![\w.$])(\$|jQuery)\s*\(")
 _MARKER = re.compile(r"\bL\.marker\s*\(")
 _LAYER_CONTROL = re.compile(r"\bL\.control\.layers\s*\(")
+_LEAFLET = re.compile(r"(?<![\w.$])L\s*\.")
+_SCRIPT = re.compile(r"<script\b", re.I)
 
 
-def needs(script: str) -> dict[str, bool]:
-    """Which assets the page's main script needs."""
+def needs(script: str, head: str = "") -> dict[str, bool]:
+    """Which assets the page's main script and the elements of its head need."""
     return {
         "jquery": bool(_JQUERY_CALL.search(script)),
         "icons": bool(_MARKER.search(script)),
         "layers": bool(_LAYER_CONTROL.search(script)),
+        "leaflet": bool(_LEAFLET.search(script) or _SCRIPT.search(head)),
     }
 
 

@@ -17,6 +17,7 @@ import shapely
 
 from mapgen import simplify
 from mapgen.page import shape_table as geometry
+from mapgen.page.assets import leaflet_js
 from mapgen.page.data import to_json
 from tests import pagecodec
 from tests.conftest import DATA, LANGUAGES, page_parts, run_mapgen
@@ -217,6 +218,7 @@ def test_tiles_are_opt_in(tmp_path, built_map):
     html = out.read_text(encoding="utf-8")
     assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html
     assert '<body class="mg-has-tiles">' in html
+    assert leaflet_js() in html  # the whole of Leaflet, with its tile layer (page/assets.py)
 
 
 def test_download_neutralises_spreadsheet_formulas(joined_2021):
