@@ -12,7 +12,7 @@ from conftest import LABELS_STATE, LANGUAGES, page_parts, wait_until
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {1280: 800, 375: 740}
+WIDTHS = {1280: 800, 375: 740, 343: 740}
 MAIN = {"RUS", "UKR"}  # the story's countries: its name shows whole wherever it shows
 # The places the chapters' texts name (data/places.csv), which each chapter must show.
 CHAPTER_PLACES = {
@@ -79,16 +79,16 @@ def _place_names(labels, english, path_en, zoom):
     return [by_english[n]["name"] for n in english if zoom >= by_english[n]["rank"] - 1]
 
 
-def _check(page, labels, expect_places=(), story=True, crowded=(), frame=None):
-    """The view's names: the story's countries due in the chapter's ``frame`` (but those of
-    ``crowded``, by id) and the places expected are shown, no name overlaps anything, each
+def _check(page, labels, expect_places=(), story=True, frame=None):
+    """The view's names: the story's countries due in the chapter's ``frame`` and the places
+    expected are shown, no name overlaps anything, each
     stands by what it names, and none is under a button or the timeline or cut by the map's
     edge."""
     state = page.evaluate(LABELS_STATE)
     ids = {label["name"]: label.get("id") for label in labels}
     framed = set(page.evaluate(FRAMED, frame)) if frame else None
     due = _story_countries_due(labels, state, framed) if story else []
-    missing = [n for n in due if n not in state["names"] and ids[n] not in crowded]
+    missing = [n for n in due if n not in state["names"]]
     missing += [n for n in expect_places if n not in state["names"]]
     assert not missing, (missing, state["zoom"])
     assert state["overlaps"] == 0, state["overlaps"]
@@ -132,25 +132,6 @@ def test_each_chapter_names_its_places(built_languages, open_page, chapter, lang
     _check(page, labels, places, frame=_frame(path, chapter))
 
 
-# A phone's screen at zoom 3 with every event since 2022 on it (the "since" chapter,
-# Explore): round the Black Sea the markers leave no room inside Bulgaria for a name, which
-# then stands beside its point with a line to it (label-refuge.js beside), over the names of
-# lower rank. Where no side of its point is clear either (the longer Cyrillic names; in German
-# in Explore, with every layer's markers on), it goes unnamed, as Romania in Russian in
-# Explore: issue 23 stays open for these.
-CROWDED = {
-    ("since", 375, "uk"): {"BGR"},
-    ("since", 375, "ru"): {"BGR"},
-    ("explore", 375, "de"): {"BGR"},
-    ("explore", 375, "uk"): {"BGR"},
-    ("explore", 375, "ru"): {"BGR", "ROU"},
-}
-
-
-def _crowded(chapter, width, lang):
-    return CROWDED.get((chapter, width), set()) | CROWDED.get((chapter, width, lang), set())
-
-
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_chapter_names_the_story_in_every_language(built_languages, open_page, lang, width):
@@ -167,53 +148,85 @@ def test_every_chapter_names_the_story_in_every_language(built_languages, open_p
         page.wait_for_timeout(500)
         assert page.evaluate("location.hash").startswith(f"#chapter={chapter}")
         try:
-            crowded = _crowded(chapter, width, lang)
-            _check(page, labels, crowded=crowded, frame=_frame(path, chapter))
+            _check(page, labels, frame=_frame(path, chapter))
         except AssertionError as failed:
             raise AssertionError(chapter) from failed
 
 
-# Bulgaria's name beside its point, and the line that leads to it: the label's point (its
-# box of no size), the name's box, and the line's (its ::before) between them
+# A name beside its point, and the line that leads to it: the label's point (its box of no
+# size), the name's box, the line's (its ::before) and the boxes of the markers on the map
 BESIDE = """name => { const l = [...document.querySelectorAll('.mg-label[data-lead]')]
     .find(e => e.dataset.lead && e.textContent === name); if (!l) return null;
   const a = l.getBoundingClientRect(), n = l.querySelector('.mg-name');
   const r = n.getBoundingClientRect(), line = getComputedStyle(n, '::before');
+  const markers = []; mapgen.map.eachLayer(m => { if (m instanceof L.CircleMarker &&
+    m.getElement()) { const b = m.getElement().getBoundingClientRect();
+    markers.push([b.left, b.top, b.right, b.bottom]); } });
   return {side: l.dataset.lead, x: a.left, y: a.top, left: r.left, right: r.right, top: r.top,
           bottom: r.bottom, width: parseFloat(line.width), height: parseFloat(line.height),
-          across: line.borderTopWidth, down: line.borderLeftWidth}; }"""
+          across: line.borderTopWidth, down: line.borderLeftWidth, markers}; }"""
 
 
 @pytest.mark.parametrize(
-    "lang, chapter",
-    [("en", "since"), ("de", "since"), ("fr", "since"), ("pl", "since"), ("en", "explore"),
-     ("pl", "explore")],
+    "lang, chapter, country",
+    [("en", "since", "BGR"), ("de", "since", "BGR"), ("fr", "since", "BGR"),
+     ("pl", "since", "BGR"), ("uk", "since", "BGR"), ("ru", "since", "BGR"),
+     ("en", "explore", "BGR"), ("de", "explore", "BGR"), ("pl", "explore", "BGR"),
+     ("uk", "explore", "BGR"), ("ru", "explore", "BGR"), ("ru", "stepped", "ROU")],
 )  # fmt: skip
 def test_a_story_country_with_no_room_inside_is_named_beside_its_point_with_a_line(
-    built_languages, open_page, lang, chapter
+    built_languages, open_page, lang, chapter, country
 ):
-    """On a phone, with the events since 2022 on the map, their markers fill Bulgaria: its name
-    stands beside its point (right, left, above or below it), 10 px off, with a 1 px line of
-    10 px from the point to the name, and the view's checks hold (no overlap, nothing under a
-    button or cut)."""
+    """On a phone, with the events since 2022 on the map, their markers fill Bulgaria (and, in
+    Russian in Explore, Romania): its name stands beside its point (right, left, above or below
+    it), 10 to 30 px off, with a 1 px line from the name to the point, or to the edge of a
+    marker over the point, that crosses no marker; and the view's checks hold (no overlap,
+    nothing under a button or cut). "stepped": Explore, reached by stepping through every
+    chapter (Romania's point then lies under a marker, and its line stops at the marker's
+    edge)."""
     path = built_languages[lang]
-    page = open_page(path, width=375, height=WIDTHS[375], fragment=f"#chapter={chapter}")
+    fragment = "" if chapter == "stepped" else f"#chapter={chapter}"
+    page = open_page(path, width=375, height=WIDTHS[375], fragment=fragment)
+    if chapter == "stepped":
+        chapter = "explore"
+        for index in range(len(page_parts(path).json["mapgen-data"]["chapters"]) + 1):
+            page.evaluate(f"mapgen.story.go({index}, false)")
+            page.wait_for_timeout(500)
     page.wait_for_timeout(600)
     labels = _labels(path)
-    name = next(label["name"] for label in labels if label.get("id") == "BGR")
+    name = next(label["name"] for label in labels if label.get("id") == country)
     _check(page, labels, frame=_frame(path, chapter))
     got = page.evaluate(BESIDE, name)
     assert got, name  # named beside its point
-    across = got["side"] in "rl"
-    assert (got["width"], got["height"]) == ((10, 0) if across else (0, 10)), got
+    side, x, y = got["side"], got["x"], got["y"]
+    across = side in "rl"
+    length = got["width"] if across else got["height"]
+    assert (got["width"], got["height"]) == ((length, 0) if across else (0, length)), got
     assert (got["across"], got["down"]) == (("1px", "0px") if across else ("0px", "1px")), got
-    gap = {"r": got["left"] - got["x"], "l": got["x"] - got["right"],
-           "a": got["y"] - got["bottom"], "b": got["top"] - got["y"]}[got["side"]]  # fmt: skip
-    assert 9 <= gap <= 11, got  # the line's length: the name starts where it ends
+    gap = {"r": got["left"] - x, "l": x - got["right"], "a": y - got["bottom"],
+           "b": got["top"] - y}[side]  # fmt: skip
+    assert 9 <= gap <= 31 and 4 <= length <= gap + 0.5, got
     if across:
-        assert got["top"] < got["y"] < got["bottom"], got  # level with the point
+        assert got["top"] < y < got["bottom"], got  # level with the point
     else:
-        assert got["left"] < got["x"] < got["right"], got  # above or below it
+        assert got["left"] < x < got["right"], got  # above or below it
+    # the line: from the name's edge `length` px towards the point
+    sx, sy = {"r": (1, 0), "l": (-1, 0), "a": (0, -1), "b": (0, 1)}[side]
+    near, far = gap - length, gap
+    line = (
+        x + min(sx * near, sx * far),
+        y + min(sy * near, sy * far),
+        x + max(sx * near, sx * far),
+        y + max(sy * near, sy * far),
+    )
+    markers = got["markers"]
+    hit = [m for m in markers if m[0] < line[2] - 0.5 and line[0] + 0.5 < m[2]
+           and m[1] < line[3] - 0.5 and line[1] + 0.5 < m[3]]  # fmt: skip
+    assert hit == [], (got, line)  # it crosses no marker
+    if near > 1.5:  # it stops short of the point: at the edge of a marker over it
+        edges = [{"r": m[2] - x, "l": x - m[0], "a": y - m[1], "b": m[3] - y}[side]
+                 for m in markers if m[0] < x < m[2] and m[1] < y < m[3]]  # fmt: skip
+        assert edges and abs(max(edges) - near) <= 1.5, (got, near, edges)
 
 
 REGIONS = {  # as shown (upper case), Donetsk first

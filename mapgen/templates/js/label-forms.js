@@ -5,7 +5,17 @@
 // no name goes. labels.js places.
 (function (mg) {
   var GAP = 3;  // px between a dot and its name
-  var SIDES = ["right", "left", "above", "below"];  // a place's candidates
+  // A place's candidates: its name right of its dot, left, above, below, then the same a
+  // size smaller (a city by the map's edge keeps its name in view).
+  function placeForms(name) {
+    var forms = [];
+    [false, true].forEach(function (small) {
+      ["right", "left", "above", "below"].forEach(function (side) {
+        forms.push({ text: name, side: side, small: small });
+      });
+    });
+    return forms;
+  }
   // A country's candidates: centred, then nudged farther and farther round its point (the
   // nine of a plain cross, then rings of 7 x 6 px steps out to 28 x 24 px; labels.js keeps
   // the centre inside the country, within), then on two lines (broken at the space nearest
@@ -166,10 +176,9 @@
                                  top: box.top + dy, bottom: box.bottom + dy } };
   }
 
-  // A form's measure's key: a place has one form (its sides move it), a country's differ by
-  // text and size.
+  // A form's measure's key: forms differ by text and size (a place's sides do not).
   function formKey(form) {
-    return typeof form === "string" ? "" : form.text + (form.small ? "|s" : "");
+    return form.text + (form.small ? "|s" : "");
   }
   // r: from the dot's centre to the edge of what it stands under (itself, or a marker drawn
   // over it, as an event at Odesa is).
@@ -192,8 +201,9 @@
     var top = y - size.h / 2;
     if (item.place) {
       r += GAP;
-      left = form === "right" ? x + r : form === "left" ? x - size.w - r : left;
-      top = form === "above" ? y - size.h - r : form === "below" ? y + r : top;
+      var side = form.side;
+      left = side === "right" ? x + r : side === "left" ? x - size.w - r : left;
+      top = side === "above" ? y - size.h - r : side === "below" ? y + r : top;
     } else {
       left += form.dx;
       top += form.dy;
@@ -236,7 +246,7 @@
     drawnAt: drawnAt,
     intoView: intoView,
     square: square,
-    SIDES: SIDES,
+    placeForms: placeForms,
     formKey: formKey,
     placeTransform: placeTransform,
     boxOf: boxOf,

@@ -117,6 +117,7 @@
       }).some(function (other) {
         return retry([item, other.item], taken, function () {
           return place(map, pane, item, zoom, taken, markers, shapes) &&
+            !F.unclear(item.box, over, view) &&  // in the clear now, not cut as before
             place(map, pane, other.item, zoom, taken, markers, shapes);
         });
       });

@@ -5,8 +5,11 @@
 // it takes the one that keeps the most of the name over its country, in its first form that
 // does (one line, two lines, a size smaller), nearest its point; the label's point (its
 // marker) moves there, as a sea's does (label-forms.js anchor moves it back). Where none is
-// clear, the name stands beside its point (right, left, above or below) with a line to it, as
-// an atlas names a small country, over the names of lower rank, which give way. A story's
+// clear, the name stands beside its point (right, left, above or below, 10 to 30 px off, a
+// size smaller if need be) with a line to it, as an atlas names a small country. A story's
+// place whose name is cut by the map's edge takes another of its forms wholly in view. Either
+// goes over the names of lower priority, which give way, and where one name of the story
+// (due) is in the way, that name moves to another clear form or spot of its own. A story's
 // country named a zoom before it is due goes only where it fits: left unclear, it is taken
 // off. labels.js asks once every other name is placed.
 (function (mg) {
@@ -73,33 +76,130 @@
   }
 
   // Else beside its point, right of it, left, above or below, a line leading to it (mapgen.css,
-  // [data-lead]), the name and its line clear of every box taken ({form, box, line}, or null).
-  var LEAD = 10;  // px from the point to the name, the line's length in mapgen.css
-  function beside(pane, item, taken) {
-    var size = mg.labelSizes.sizeOf(pane, item, { text: item.label.name });
-    var found = null;
-    [["r", 1, 0], ["l", -1, 0], ["a", 0, -1], ["b", 0, 1]].some(function (side) {
-      var sx = side[1];
-      var sy = side[2];
-      var form = { text: item.label.name, dx: sx * (size.w / 2 + LEAD),
-                   dy: sy * (size.h / 2 + LEAD), lead: side[0] };
-      var box = F.boxOf(item, form, size, 0);
-      var d = [sx * 3, sx * LEAD, sy * 3, sy * LEAD];  // the line, but by the point
-      var line = { left: item.x + Math.min(d[0], d[1]), right: item.x + Math.max(d[0], d[1]),
-                   top: item.y + Math.min(d[2], d[3]), bottom: item.y + Math.max(d[2], d[3]) };
-      if (!F.overlaps(box, taken) && !F.overlaps(line, taken)) {
-        found = { form: form, box: box, line: line };
-      }
-      return found;
+  // [data-lead]), of 10 px, else longer, to 30, else the same a size smaller: the name's box
+  // and its line's, each side, length and size ({form, box, line}). Where a marker covers the
+  // point, the line ends at the marker's edge ("lead" of the form: the line's length).
+  function sides(pane, item, markers) {
+    var on = markers.filter(function (m) {
+      return m.left < item.x && item.x < m.right && m.top < item.y && item.y < m.bottom;
     });
-    return found;
+    function from(sx, sy) {  // px from the point to where the line starts
+      return on.reduce(function (d, m) {
+        return Math.max(d, sx > 0 ? m.right - item.x : sx < 0 ? item.x - m.left :
+          sy > 0 ? m.bottom - item.y : item.y - m.top);
+      }, 3);
+    }
+    var all = [];
+    [false, true].forEach(function (small) {
+      var size = mg.labelSizes.sizeOf(pane, item, { text: item.label.name, small: small });
+      [10, 14, 18, 22, 26, 30].forEach(function (gap) {
+        [["r", 1, 0], ["l", -1, 0], ["a", 0, -1], ["b", 0, 1]].forEach(function (side) {
+          var sx = side[1];
+          var sy = side[2];
+          var start = from(sx, sy);
+          var form = { text: item.label.name, small: small, dx: sx * (size.w / 2 + gap),
+                       dy: sy * (size.h / 2 + gap), lead: side[0],
+                       leadPx: Math.round(gap - (start > 3 ? start : 0)) };
+          var d = [sx * start, sx * gap, sy * start, sy * gap];  // the line, but by the point
+          var line = { left: item.x + Math.min(d[0], d[1]), right: item.x + Math.max(d[0], d[1]),
+                       top: item.y + Math.min(d[2], d[3]), bottom: item.y + Math.max(d[2], d[3]) };
+          if (gap - start >= 4) {  // a line to see
+            all.push({ form: form, box: F.boxOf(item, form, size, 0), line: line });
+          }
+        });
+      });
+    });
+    return all;
+  }
+
+  function clear(side, boxes) {
+    return !F.overlaps(side.box, boxes) && !F.overlaps(side.line, boxes);
+  }
+
+  // A story place's forms wholly in view and clear of the covers, each with its box (as its
+  // line: it has none) and its reach past its dot or a marker over it.
+  function placeSides(pane, item, over, view, markers) {
+    var reach = F.clearance(F.square(item.x, item.y, item.dot / 2), markers);
+    return item.forms.map(function (form) {
+      var box = F.boxOf(item, form, mg.labelSizes.sizeOf(pane, item, form), reach);
+      return { form: form, box: box, line: box, reach: reach };
+    }).filter(function (side) { return !F.unclear(side.box, over, view); });
+  }
+
+  // Puts a name where `found` says ({form, box}, and {x, y}: a spot of its shape, where its
+  // point, its marker, moves; {reach}: a place's).
+  function settle(map, item, found, taken) {
+    item.chosen = found.form;
+    if (found.reach !== undefined) {
+      item.reach = found.reach;
+    }
+    if (found.x !== undefined) {
+      var latlng = map.containerPointToLatLng([found.x, found.y]);
+      item.marker.setLatLng(latlng);
+      var p = F.drawnAt(map, latlng);  // its point as drawn (rounded): the form makes up the rest
+      item.chosen = { text: found.form.text, small: found.form.small,
+                      dx: found.x - p.x, dy: found.y - p.y };
+    }
+    item.box = found.box;
+    item.held = F.grow(found.box, F.SPACE);
+    taken.push(item.held);
+  }
+
+  function sizer(pane, item) {
+    return function (form) { return mg.labelSizes.sizeOf(pane, item, form); };
+  }
+
+  // Of `candidates` (sides), one where one name of the story (a place's, a country's due) stands
+  // in the way, that name moved to another clear form of its own (Sevastopol's, for Bulgaria's
+  // on a phone) or, a country's, to a spot of its shape (Ukraine's, for Romania's; Romania's,
+  // for Sevastopol's by a narrow phone's edge), over the names of lower rank (`minor`), which
+  // give way; or null.
+  function aside(map, pane, item, candidates, entries, taken, minor, markers, shapes, zoom) {
+    var helds = minor.map(function (e) { return e.item.held; });
+    var free = taken.filter(function (box) { return helds.indexOf(box) < 0; });
+    var chosen = null;
+    candidates.some(function (side) {  // the first only: each try may move a name
+      var by = entries.filter(function (e) {
+        return e.item !== item && e.item.chosen && e.key[0] < 2 &&
+          F.overlaps(e.item.held, [side.box, side.line]);
+      });
+      var other = by.length === 1 && by[0].item;
+      if (!other || !clear(side, free.filter(function (box) { return box !== other.held; }))) {
+        return false;
+      }
+      var mine = [F.grow(side.box, F.SPACE), side.line];
+      taken.push.apply(taken, mine);
+      var layers = !other.place && shapes[other.label.id];
+      var moved = mg.labelPlace.retry([other], taken, function () {
+        var open = taken.filter(function (box) { return helds.indexOf(box) < 0; });
+        var found = !mg.labelPlace.place(map, pane, other, zoom, open, markers, shapes) &&
+          layers && spot(map, other, layers, open, map.getSize(), sizer(pane, other));
+        if (found) {
+          settle(map, other, found, open);
+        }
+        if (!other.chosen) {
+          return false;
+        }
+        taken.push(other.held);
+        minor.forEach(function (e) {
+          if (e.item.chosen && F.overlaps(e.item.held, [other.box])) {
+            F.release(e.item, taken);
+          }
+        });
+        return true;
+      });
+      mine.forEach(function (box) { taken.splice(taken.indexOf(box), 1); });
+      chosen = moved ? side : null;
+      return moved;
+    });
+    return chosen;
   }
 
   // entries: the view's names ({item, key}: key[0] 0 a story's country due whose point is in
   // view, the names it moves for); taken: every box placed (the covers and the map's edges
-  // among them); over: the covers; shapes: the drawn layers by id (label-forms.js
-  // drawnShapes).
-  function refuge(map, pane, entries, taken, over, shapes) {
+  // among them); over: the covers; markers: the markers' boxes; shapes: the drawn layers by
+  // id (label-forms.js drawnShapes).
+  function refuge(map, pane, entries, taken, over, markers, shapes, zoom) {
     var view = map.getSize();
     entries.forEach(function (entry) {
       var item = entry.item;
@@ -108,41 +208,38 @@
         F.release(item, taken);  // a zoom early, a name goes only where it fits
         return;
       }
-      if (item.place || entry.key[0] !== 0 || !layers.length ||
-          (item.chosen && !F.unclear(item.box, over, view))) {
+      var story = item.place ? entry.key[0] === 1 : entry.key[0] === 0 && layers.length;
+      if (!story || (item.chosen && !F.unclear(item.box, over, view))) {
         return;
       }
-      var at = item.chosen ? taken.indexOf(item.held) : -1;
-      var others = at >= 0 ? taken.slice(0, at).concat(taken.slice(at + 1)) : taken;
-      // beside its point, a story's name goes over the others' names, which give way
-      var minor = entries.filter(function (e) { return e.key[0] === 3 && e.item.chosen; });
-      var found = spot(map, item, layers, others, view, function (form) {
-        return mg.labelSizes.sizeOf(pane, item, form);
-      }) || beside(pane, item, others.filter(function (box) {
-        return !minor.some(function (e) { return e.item.held === box; });
-      }));
-      if (!found) {
-        return;
-      }
+      var held = item.held;
+      var at = item.chosen ? taken.indexOf(held) : -1;
       if (at >= 0) {
         taken.splice(at, 1);
       }
+      // beside its point, a story's name goes over the names of lower priority (the others',
+      // and the story's countries a zoom before they are due), which give way
+      var minor = entries.filter(function (e) { return e.key[0] >= 2 && e.item.chosen; });
+      var free = taken.filter(function (box) {
+        return !minor.some(function (e) { return e.item.held === box; });
+      });  // (a name given way is off: not chosen, its box out of taken)
+      var candidates = item.place ? placeSides(pane, item, over, view, markers) :
+        sides(pane, item, markers);
+      var found = (!item.place && spot(map, item, layers, taken, view, sizer(pane, item))) ||
+        candidates.filter(function (side) { return clear(side, free); })[0] ||
+        aside(map, pane, item, candidates, entries, taken, minor, markers, shapes, zoom);
+      if (!found) {
+        if (at >= 0) {
+          taken.splice(at, 0, held);
+        }
+        return;
+      }
       minor.forEach(function (e) {
-        if (found.line && F.overlaps(e.item.held, [found.box, found.line])) {
+        if (e.item.chosen && found.line && F.overlaps(e.item.held, [found.box, found.line])) {
           F.release(e.item, taken);
         }
       });
-      item.chosen = found.form;
-      if (!found.form.lead) {
-        var latlng = map.containerPointToLatLng([found.x, found.y]);
-        item.marker.setLatLng(latlng);
-        var p = F.drawnAt(map, latlng);  // its point as drawn (rounded): the form makes up the rest
-        item.chosen = { text: found.form.text, small: found.form.small,
-                        dx: found.x - p.x, dy: found.y - p.y };
-      }
-      item.box = found.box;
-      item.held = F.grow(found.box, F.SPACE);
-      taken.push(item.held);
+      settle(map, item, found, taken);
     });
   }
 

@@ -54,18 +54,14 @@
 
   // The classes of a form's label (a place's one form is its side; a country's differ by
   // text and size), and its size, measured once an item.
-  function textOf(item, form) {
-    return typeof form === "string" ? item.label.name : form.text;
-  }
   function classesOf(item, form) {
-    var small = typeof form !== "string" && form.small;  // not "right".small, a String method
-    return item.classes + (small ? " mg-small" : "") +
-      (textOf(item, form).indexOf("\n") >= 0 ? " mg-lines" : "");
+    return item.classes + (form.small ? " mg-small" : "") +
+      (form.text.indexOf("\n") >= 0 ? " mg-lines" : "");
   }
   function sizeOf(pane, item, form) {
     var key = mg.labelForms.formKey(form);
     if (!item.sizes[key]) {
-      item.sizes[key] = size(pane, classesOf(item, form), item.label.kind, textOf(item, form));
+      item.sizes[key] = size(pane, classesOf(item, form), item.label.kind, form.text);
     }
     return item.sizes[key];
   }

@@ -33,7 +33,7 @@
       pane: "mgLabels"
     });
     var item = { label: l, marker: marker, name: name, classes: classes, place: place,
-                 forms: place ? F.SIDES : F.countryForms(l.name), sizes: {} };
+                 forms: place ? F.placeForms(l.name) : F.countryForms(l.name), sizes: {} };
     var seen = {};
     item.styles = [];  // [classes, kind] of its forms, for label-sizes.js
     item.forms.forEach(function (form) {
@@ -115,7 +115,7 @@
         return e.item.styles;
       })));
       all.forEach(function (e) {
-        e.item.dot = e.item.place ? mg.labelSizes.sizeOf(pane, e.item, "").dot : 0;
+        e.item.dot = e.item.place ? mg.labelSizes.sizeOf(pane, e.item, e.item.forms[0]).dot : 0;
       });
       all.sort(function (a, b) {
         return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
@@ -175,7 +175,7 @@
       // a story's name still without clear room: another name moves aside, or a country's
       // goes where its shape shows in the clear
       P.displace(map, pane, all, taken, over, markers, shapes, zoom);
-      mg.labelRefuge.refuge(map, pane, all, taken, over, shapes);
+      mg.labelRefuge.refuge(map, pane, all, taken, over, markers, shapes, zoom);
       all.concat(off).forEach(function (entry) { write(entry.item, entry.group); });
       busy = false;
       // the placement's time, for bench/bench.py (User Timing: performance.getEntriesByName)
@@ -227,13 +227,12 @@
       group.addLayer(item.marker);
     }
     var el = item.marker.getElement();
-    if (typeof form !== "string") {
-      item.name.textContent = form.text;
-      el.classList.toggle("mg-small", Boolean(form.small));
-      el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
-      el.dataset.lead = form.lead || "";  // a line to its point (label-refuge.js beside)
-    }
-    item.name.style.transform = item.place ? F.placeTransform(form, item.reach) :
+    item.name.textContent = form.text;
+    el.classList.toggle("mg-small", Boolean(form.small));
+    el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
+    el.dataset.lead = form.lead || "";  // a line to its point (label-refuge.js sides)
+    el.style.setProperty("--lead", (form.leadPx || 10) + "px");
+    item.name.style.transform = item.place ? F.placeTransform(form.side, item.reach) :
       "translate(calc(-50% + " + form.dx + "px), calc(-50% + " + form.dy + "px))";
   }
 
