@@ -16,6 +16,8 @@
   var F = mg.labelForms;
   var STEP = 4;  // px between the spots tried
   var PAD = 2;  // px kept from the map's edge, as intoView keeps
+  var SPOTS = 1500;  // spots tried a form, at most about
+  var NEAR = 80;  // px round its point within which a name moved aside looks for a spot
 
   // The box, in the map's container and within the view, of a country's shapes.
   function extent(map, layers, view) {
@@ -45,32 +47,48 @@
   }
 
   // The best spot for one name ({form, x, y, box}), or null. sizeOf: a form's {w, h}.
-  function spot(map, item, layers, taken, view, sizeOf) {
+  // near: only within that many px of its point (a name moved aside for another stays by it).
+  // The spots are tried nearest its point first, STEP px apart or, over a large shape (a
+  // country filling a zoomed-in view), farther apart, so that about SPOTS are tried a form;
+  // the first that keeps the whole name over its country ends the search.
+  function spot(map, item, layers, taken, view, sizeOf, near) {
     var area = extent(map, layers, view);
+    if (near) {
+      area = {
+        lo: { x: Math.max(area.lo.x, item.x - near), y: Math.max(area.lo.y, item.y - near) },
+        hi: { x: Math.min(area.hi.x, item.x + near), y: Math.min(area.hi.y, item.y + near) }
+      };
+    }
     var best = null;
     var centred = item.forms.filter(function (form) { return !form.dx && !form.dy; });
-    centred.forEach(function (form, f) {
-      if (best && best.n === 9) {
-        return;  // the whole name over its country in an earlier form: no later one is better
-      }
+    centred.some(function (form, f) {
       var size = sizeOf(form);
       var w = size.w / 2;
       var h = size.h / 2;
-      var right = Math.min(area.hi.x, view.x - PAD - w);
-      var bottom = Math.min(area.hi.y, view.y - PAD - h);
-      for (var y = Math.max(area.lo.y, PAD + h); y <= bottom; y += STEP) {
-        for (var x = Math.max(area.lo.x, PAD + w); x <= right; x += STEP) {
+      var lo = { x: Math.max(area.lo.x, PAD + w), y: Math.max(area.lo.y, PAD + h) };
+      var hi = { x: Math.min(area.hi.x, view.x - PAD - w),
+                 y: Math.min(area.hi.y, view.y - PAD - h) };
+      var span = Math.max(0, hi.x - lo.x) * Math.max(0, hi.y - lo.y);
+      var step = Math.max(STEP, Math.sqrt(span / SPOTS));
+      var points = [];
+      for (var y = lo.y; y <= hi.y; y += step) {
+        for (var x = lo.x; x <= hi.x; x += step) {
           var cx = Math.round(x);
           var cy = Math.round(y);
-          var box = { left: cx - w, right: cx + w, top: cy - h, bottom: cy + h };
-          var n = F.overlaps(box, taken) ? 0 : inside(map, layers, box);
-          var d = Math.hypot(cx - item.x, cy - item.y);
-          if (n && (!best || n > best.n || (n === best.n && (f < best.f ||
-              (f === best.f && d < best.d))))) {
-            best = { n: n, f: f, d: d, form: form, x: cx, y: cy, box: box };
-          }
+          points.push({ x: cx, y: cy, d: Math.hypot(cx - item.x, cy - item.y) });
         }
       }
+      points.sort(function (a, b) { return a.d - b.d; });
+      points.some(function (p) {
+        var box = { left: p.x - w, right: p.x + w, top: p.y - h, bottom: p.y + h };
+        var n = F.overlaps(box, taken) ? 0 : inside(map, layers, box);
+        if (n && (!best || n > best.n)) {  // nearest first: a later one of as many is farther
+          best = { n: n, f: f, d: p.d, form: form, x: p.x, y: p.y, box: box };
+        }
+        return n === 9;
+      });
+      // the whole name over its country: no later form (a smaller one) is better
+      return best && best.n === 9;
     });
     return best;
   }
@@ -158,13 +176,15 @@
     var helds = minor.map(function (e) { return e.item.held; });
     var free = taken.filter(function (box) { return helds.indexOf(box) < 0; });
     var chosen = null;
+    var stuck = [];  // the names that could not move for an earlier side: each try is costly
     candidates.some(function (side) {  // the first only: each try may move a name
       var by = entries.filter(function (e) {
         return e.item !== item && e.item.chosen && e.key[0] < 2 &&
           F.overlaps(e.item.held, [side.box, side.line]);
       });
       var other = by.length === 1 && by[0].item;
-      if (!other || !clear(side, free.filter(function (box) { return box !== other.held; }))) {
+      if (!other || stuck.indexOf(other) >= 0 ||
+          !clear(side, free.filter(function (box) { return box !== other.held; }))) {
         return false;
       }
       var mine = [F.grow(side.box, F.SPACE), side.line];
@@ -173,7 +193,7 @@
       var moved = mg.labelPlace.retry([other], taken, function () {
         var open = taken.filter(function (box) { return helds.indexOf(box) < 0; });
         var found = !mg.labelPlace.place(map, pane, other, zoom, open, markers, shapes) &&
-          layers && spot(map, other, layers, open, map.getSize(), sizer(pane, other));
+          layers && spot(map, other, layers, open, map.getSize(), sizer(pane, other), NEAR);
         if (found) {
           settle(map, other, found, open);
         }
@@ -190,6 +210,9 @@
       });
       mine.forEach(function (box) { taken.splice(taken.indexOf(box), 1); });
       chosen = moved ? side : null;
+      if (!moved) {
+        stuck.push(other);
+      }
       return moved;
     });
     return chosen;
