@@ -61,7 +61,7 @@
     }
     var best = null;
     var centred = item.forms.filter(function (form) { return !form.dx && !form.dy; });
-    centred.some(function (form, f) {
+    centred.some(function (form) {
       var size = sizeOf(form);
       var w = size.w / 2;
       var h = size.h / 2;
@@ -83,7 +83,7 @@
         var box = { left: p.x - w, right: p.x + w, top: p.y - h, bottom: p.y + h };
         var n = F.overlaps(box, taken) ? 0 : inside(map, layers, box);
         if (n && (!best || n > best.n)) {  // nearest first: a later one of as many is farther
-          best = { n: n, f: f, d: p.d, form: form, x: p.x, y: p.y, box: box };
+          best = { n: n, form: form, x: p.x, y: p.y, box: box };
         }
         return n === 9;
       });
@@ -163,6 +163,13 @@
     taken.push(item.held);
   }
 
+  // What is taken but the boxes of the names that give way (`minor`).
+  function lesser(taken, minor) {
+    return taken.filter(function (box) {
+      return !minor.some(function (e) { return e.item.held === box; });
+    });
+  }
+
   function sizer(pane, item) {
     return function (form) { return mg.labelSizes.sizeOf(pane, item, form); };
   }
@@ -173,8 +180,7 @@
   // for Sevastopol's by a narrow phone's edge), over the names of lower rank (`minor`), which
   // give way; or null.
   function aside(map, pane, item, candidates, entries, taken, minor, markers, shapes, zoom) {
-    var helds = minor.map(function (e) { return e.item.held; });
-    var free = taken.filter(function (box) { return helds.indexOf(box) < 0; });
+    var free = lesser(taken, minor);
     var chosen = null;
     var stuck = [];  // the names that could not move for an earlier side: each try is costly
     candidates.some(function (side) {  // the first only: each try may move a name
@@ -191,7 +197,7 @@
       taken.push.apply(taken, mine);
       var layers = !other.place && shapes[other.label.id];
       var moved = mg.labelPlace.retry([other], taken, function () {
-        var open = taken.filter(function (box) { return helds.indexOf(box) < 0; });
+        var open = lesser(taken, minor);
         var found = !mg.labelPlace.place(map, pane, other, zoom, open, markers, shapes) &&
           layers && spot(map, other, layers, open, map.getSize(), sizer(pane, other), NEAR);
         if (found) {
@@ -243,9 +249,7 @@
       // beside its point, a story's name goes over the names of lower priority (the others',
       // and the story's countries a zoom before they are due), which give way
       var minor = entries.filter(function (e) { return e.key[0] >= 2 && e.item.chosen; });
-      var free = taken.filter(function (box) {
-        return !minor.some(function (e) { return e.item.held === box; });
-      });  // (a name given way is off: not chosen, its box out of taken)
+      var free = lesser(taken, minor);
       var candidates = item.place ? placeSides(pane, item, over, view, markers) :
         sides(pane, item, markers);
       var found = (!item.place && spot(map, item, layers, taken, view, sizer(pane, item))) ||

@@ -52,8 +52,8 @@
     return { w: w + PAD, h: lines.length * s.line, dot: s.dot };
   }
 
-  // The classes of a form's label (a place's one form is its side; a country's differ by
-  // text and size), and its size, measured once an item.
+  // The classes of a form's label (forms differ by text and size; a place's sides do not),
+  // and its size, measured once an item for each.
   function classesOf(item, form) {
     return item.classes + (form.small ? " mg-small" : "") +
       (form.text.indexOf("\n") >= 0 ? " mg-lines" : "");

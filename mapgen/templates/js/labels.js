@@ -231,7 +231,9 @@
     el.classList.toggle("mg-small", Boolean(form.small));
     el.classList.toggle("mg-lines", form.text.indexOf("\n") >= 0);
     el.dataset.lead = form.lead || "";  // a line to its point (label-refuge.js sides)
-    el.style.setProperty("--lead", (form.leadPx || 10) + "px");
+    if (form.lead) {
+      el.style.setProperty("--lead", form.leadPx + "px");
+    }
     item.name.style.transform = item.place ? F.placeTransform(form.side, item.reach) :
       "translate(calc(-50% + " + form.dx + "px), calc(-50% + " + form.dy + "px))";
   }
