@@ -82,6 +82,21 @@
     });
   }
 
+  // A test of boxes against `taken` over `area` (where the boxes tried lie): the boxes taken
+  // there are picked once, and a box within the area is tested against those only (a name's
+  // forms are tried against a few boxes, not every box of the view); one beyond it, against all.
+  function clashes(taken, area) {
+    var here = taken.filter(function (t) {
+      return area.left < t.right && t.left < area.right && area.top < t.bottom &&
+        t.top < area.bottom;
+    });
+    return function (box) {
+      var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top &&
+        box.bottom <= area.bottom;
+      return overlaps(box, inside ? here : taken);
+    };
+  }
+
   // Whether a placed box is cut by the map's edge or lies under what lies over it (`over`).
   function unclear(box, over, view) {
     return box.left < 0 || box.top < 0 || box.right > view.x || box.bottom > view.y ||
@@ -253,6 +268,7 @@
     countryForms: countryForms,
     fits: fits,
     overlaps: overlaps,
+    clashes: clashes,
     unclear: unclear,
     release: release,
     within: within,

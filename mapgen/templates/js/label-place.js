@@ -36,9 +36,16 @@
     var anchor = { left: item.x, top: item.y };
     var forms = limit && !item.place ? item.forms.slice(0, limit) : item.forms;
     var view = map.getSize();
+    // where its forms lie (wider and taller than its first by what the others add: a nudge,
+    // a second line, a side of its dot); a form beyond it, moved into view, is tested too
+    var first = mg.labelSizes.sizeOf(pane, item, forms[0]);
+    var ax = first.w + reach + 32;
+    var ay = 2 * first.h + reach + 28;
+    var clash = F.clashes(taken, { left: item.x - ax, right: item.x + ax,
+                                   top: item.y - ay, bottom: item.y + ay });
     function takes(form, box) {
       var moved = (form.dx || form.dy) && item.label.id;
-      if (F.overlaps(box, taken) || (region && !F.fits(box, anchor, room)) ||
+      if (clash(box) || (region && !F.fits(box, anchor, room)) ||
           (moved && !F.within(map, shapes, item.label.id, box))) {
         return false;
       }

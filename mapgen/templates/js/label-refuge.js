@@ -79,9 +79,11 @@
         }
       }
       points.sort(function (a, b) { return a.d - b.d; });
+      var clash = F.clashes(taken, { left: lo.x - w - 1, right: hi.x + w + 1,
+                                     top: lo.y - h - 1, bottom: hi.y + h + 1 });
       points.some(function (p) {
         var box = { left: p.x - w, right: p.x + w, top: p.y - h, bottom: p.y + h };
-        var n = F.overlaps(box, taken) ? 0 : inside(map, layers, box);
+        var n = clash(box) ? 0 : inside(map, layers, box);
         if (n && (!best || n > best.n)) {  // nearest first: a later one of as many is farther
           best = { n: n, form: form, x: p.x, y: p.y, box: box };
         }

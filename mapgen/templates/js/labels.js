@@ -15,34 +15,47 @@
   var NEAR = 9;  // the first forms of a story's country, tried before the story's places
   var EDGE = 60;  // px round the view within which names are placed (a pan's moveend places anew)
 
+  // A name's item: its forms are made when first wanted, its label's element when first
+  // written (of the few hundred names, a view places a few dozen and shows fewer).
   function makeLabel(l) {
     l.kind = l.kind || "country";  // page-format.md: a country's is left out
     var place = l.kind === "capital" || l.kind === "city";
-    var icon = document.createElement("div");
-    var name = mg.dom.textNode("span", "mg-name", l.name);
     var classes = "mg-label" + (place ? " mg-place-label" : "") +
       (l.kind === "sea" || l.kind === "region" ? " mg-" + l.kind + "-label" : "");
-    if (place) {
-      icon.appendChild(mg.dom.textNode("span", "mg-dot mg-" + l.kind, ""));
-    }
-    icon.appendChild(name);
-    var marker = L.marker([l.lat, l.lon], {
-      icon: L.divIcon({ className: classes, html: icon, iconSize: null }),
-      interactive: false,
-      keyboard: false,
-      pane: "mgLabels"
-    });
-    var item = { label: l, marker: marker, name: name, classes: classes, place: place,
-                 forms: place ? F.placeForms(l.name) : F.countryForms(l.name), sizes: {} };
-    var seen = {};
-    item.styles = [];  // [classes, kind] of its forms, for label-sizes.js
-    item.forms.forEach(function (form) {
-      var classes = mg.labelSizes.classesOf(item, form);
-      if (!seen[classes]) {
-        seen[classes] = item.styles.push([classes, l.kind]);
-      }
-    });
+    var marker = L.marker([l.lat, l.lon], { interactive: false, keyboard: false,
+                                            pane: "mgLabels" });
+    var item = { label: l, marker: marker, name: null, classes: classes, place: place,
+                 sizes: {} };
+    var forms = null;
+    Object.defineProperty(item, "forms", { get: function () {
+      return forms || (forms = place ? F.placeForms(l.name) : F.countryForms(l.name));
+    } });
     return item;
+  }
+
+  // The [classes, kind] of a name's forms, for label-sizes.js.
+  function stylesOf(item) {
+    if (!item.styles) {
+      var seen = {};
+      item.styles = [];
+      item.forms.forEach(function (form) {
+        var key = (form.small ? "s" : "") + (form.text.indexOf("\n") >= 0 ? "n" : "");
+        if (!seen[key]) {
+          seen[key] = item.styles.push([mg.labelSizes.classesOf(item, form), item.label.kind]);
+        }
+      });
+    }
+    return item.styles;
+  }
+
+  // The label's element, made once: a place's dot and the name.
+  function element(item) {
+    var icon = document.createElement("div");
+    if (item.place) {
+      icon.appendChild(mg.dom.textNode("span", "mg-dot mg-" + item.label.kind, ""));
+    }
+    item.name = icon.appendChild(mg.dom.textNode("span", "mg-name", item.label.name));
+    item.marker.setIcon(L.divIcon({ className: item.classes, html: icon, iconSize: null }));
   }
 
   // One placement a map: the label sets register, and every update places them all.
@@ -112,7 +125,7 @@
         });
       });
       mg.labelSizes.read(pane, [].concat.apply([], all.map(function (e) {
-        return e.item.styles;
+        return stylesOf(e.item);
       })));
       all.forEach(function (e) {
         e.item.dot = e.item.place ? mg.labelSizes.sizeOf(pane, e.item, e.item.forms[0]).dot : 0;
@@ -222,6 +235,9 @@
     if (!form) {
       group.removeLayer(item.marker);
       return;
+    }
+    if (!item.name) {
+      element(item);
     }
     if (!group.hasLayer(item.marker)) {
       group.addLayer(item.marker);
