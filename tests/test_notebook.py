@@ -104,12 +104,14 @@ def test_a_page_without_such_elements_carries_neither():
         "icons": True,
         "layers": False,
         "leaflet": True,
+        "head_script": False,
     }
     assert notebook.needs("var a = mapgen.boot('map'); L.circleMarker([1, 2]);") == {
         "jquery": False,
         "icons": False,
         "layers": False,
         "leaflet": True,
+        "head_script": False,
     }
     assert notebook.needs("var c = L.control.layers(base, overlays, {collapsed: true});")["layers"]
 

@@ -42,6 +42,7 @@ def needs(script: str, head: str = "") -> dict[str, bool]:
         "icons": bool(_MARKER.search(script)),
         "layers": bool(_LAYER_CONTROL.search(script)),
         "leaflet": bool(_LEAFLET.search(script) or _SCRIPT.search(head)),
+        "head_script": bool(_SCRIPT.search(head)),
     }
 
 

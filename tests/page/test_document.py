@@ -57,3 +57,25 @@ def test_the_layers_drawn_after_the_first_paint_travel_after_the_code(fmap):
     assert all(later.values())
     boot = page.index("mapgen.boot(")
     assert page.index('id="mapgen-data"') < boot < page.index('id="mapgen-later"')
+
+
+def test_the_code_comes_after_the_markup_unless_the_head_runs_scripts(fmap):
+    """Leaflet and the runtime follow the page's markup (issue 24, part 1: the page is drawn
+    before its code is parsed and run), before the data and the boot script; a page whose head
+    runs a script of its own (a notebook's plugin, which needs ``L``) keeps them before it."""
+    import folium
+
+    from mapgen.page.assets import leaflet_core_js, leaflet_js
+    from mapgen.page.scripts import runtime_js
+
+    def order(page, leaflet):
+        return [page.index(x) for x in ("</head>", "</main>", leaflet, runtime_js(False))]
+
+    page = render_html(fmap)
+    head, main, leaflet, runtime = order(page, leaflet_core_js())
+    assert head < main < leaflet < runtime < page.index('id="mapgen-data"')
+    plugged = build_map(BuildOptions(data_dir=DATA))
+    plugged.get_root().header.add_child(folium.JavascriptLink("https://cdn.example/plugin.js"))
+    page = render_html(plugged)
+    head, main, leaflet, runtime = order(page, leaflet_js())
+    assert leaflet < runtime < page.index("https://cdn.example/plugin.js") < head < main
