@@ -53,21 +53,17 @@
   }
 
   // The classes of a form's label (forms differ by text and size; a place's sides do not),
-  // and its size, measured once an item for each (and kept on the form: a name tries its
-  // forms again and again).
+  // and its size, measured once an item for each.
   function classesOf(item, form) {
     return item.classes + (form.small ? " mg-small" : "") +
       (form.text.indexOf("\n") >= 0 ? " mg-lines" : "");
   }
   function sizeOf(pane, item, form) {
-    if (form.size) {
-      return form.size;
-    }
     var key = mg.labelForms.formKey(form);
     if (!item.sizes[key]) {
       item.sizes[key] = size(pane, classesOf(item, form), item.label.kind, form.text);
     }
-    return (form.size = item.sizes[key]);
+    return item.sizes[key];
   }
 
   mg.labelSizes = { read: read, size: size, classesOf: classesOf, sizeOf: sizeOf };

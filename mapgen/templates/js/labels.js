@@ -39,9 +39,9 @@
       var seen = {};
       item.styles = [];
       item.forms.forEach(function (form) {
-        var key = (form.small ? "s" : "") + (form.text.indexOf("\n") >= 0 ? "n" : "");
-        if (!seen[key]) {
-          seen[key] = item.styles.push([mg.labelSizes.classesOf(item, form), item.label.kind]);
+        var classes = mg.labelSizes.classesOf(item, form);
+        if (!seen[classes]) {
+          seen[classes] = item.styles.push([classes, item.label.kind]);
         }
       });
     }
